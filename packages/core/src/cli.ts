@@ -1,0 +1,1 @@
+/** @module The `edge-ecg` command line. */

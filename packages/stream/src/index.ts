@@ -1,0 +1,2 @@
+/** @module @edge-ecg/stream: every public name. */
+export {};
