@@ -25,7 +25,10 @@ type WasmMatMul = (
 let wasmMatMul: WasmMatMul | undefined;
 
 function setupMatMul(backend: object): void {
-  const wasm = (backend as BackendWasm).wasm;
+  // The module's typings leave out Emscripten's cwrap, which every wasm kernel uses.
+  const wasm = (backend as BackendWasm).wasm as unknown as {
+    cwrap(name: string, returnType: null, argTypes: string[]): unknown;
+  };
   wasmMatMul = wasm.cwrap('BatchMatMul', null, [
     'number',
     'array',

@@ -6,10 +6,11 @@
  * filter and the gradient of the taps that exist is picked back out.
  */
 import {
-  conv2DBackpropInput,
   Conv2D,
   Conv2DBackpropFilter,
   type Conv2DBackpropFilterAttrs,
+  Conv2DBackpropInput,
+  type Conv2DBackpropInputAttrs,
   engine,
   type Conv2DAttrs,
   type GradConfig,
@@ -61,15 +62,25 @@ function gatherTaps(gradient: Tensor4D, axis: 0 | 1, rate: number, taps: number)
   return reshape(picked, shape) as Tensor4D;
 }
 
-/** tfjs-core keeps its `conv2DBackpropFilter` op private, so the kernel is run directly. */
-function filterGradient(x: Tensor4D, dy: Tensor4D, filterShape: Tensor4D['shape'], attrs: Conv2DAttrs): Tensor4D {
-  const kernelAttrs: Conv2DBackpropFilterAttrs = {
+function backpropAttrs(attrs: Conv2DAttrs) {
+  return {
     strides: attrs.strides,
     pad: attrs.pad,
     dataFormat: attrs.dataFormat,
-    filterShape,
     ...(attrs.dimRoundingMode === undefined ? {} : { dimRoundingMode: attrs.dimRoundingMode }),
   };
+}
+
+// tfjs-core keeps its conv2DBackpropInput and conv2DBackpropFilter ops private, so the two
+// kernels are run directly, as those ops would run them.
+function inputGradient(x: Tensor4D, dy: Tensor4D, filter: Tensor4D, attrs: Conv2DAttrs): Tensor4D {
+  const kernelAttrs: Conv2DBackpropInputAttrs = { ...backpropAttrs(attrs), inputShape: x.shape };
+  const inputs = { dy, filter };
+  return engine().runKernel(Conv2DBackpropInput, inputs, kernelAttrs as unknown as NamedAttrMap) as Tensor4D;
+}
+
+function filterGradient(x: Tensor4D, dy: Tensor4D, filterShape: Tensor4D['shape'], attrs: Conv2DAttrs): Tensor4D {
+  const kernelAttrs: Conv2DBackpropFilterAttrs = { ...backpropAttrs(attrs), filterShape };
   return engine().runKernel(Conv2DBackpropFilter, { x, dy }, kernelAttrs as unknown as NamedAttrMap) as Tensor4D;
 }
 
@@ -80,12 +91,11 @@ export const conv2DGradientConfig: GradConfig = {
   gradFunc: (dy: Tensor | Tensor[], saved: Tensor[], attrs: NamedAttrMap) => {
     const [x, filter] = saved as [Tensor4D, Tensor4D];
     const convAttrs = attrs as unknown as Conv2DAttrs;
-    const { dilations, strides, pad: padding, dataFormat } = convAttrs;
-    const [rateHeight, rateWidth] = asPair(dilations);
+    const [rateHeight, rateWidth] = asPair(convAttrs.dilations);
     const spread = spreadTaps(spreadTaps(filter, 0, rateHeight), 1, rateWidth);
     const gradient = dy as Tensor4D;
     return {
-      x: () => conv2DBackpropInput(x.shape, gradient, spread, strides, padding, dataFormat),
+      x: () => inputGradient(x, gradient, spread, convAttrs),
       filter: () => {
         const spreadGradient = filterGradient(x, gradient, spread.shape, convAttrs);
         const [taps0, taps1] = filter.shape;

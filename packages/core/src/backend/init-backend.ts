@@ -100,7 +100,10 @@ async function createWasmBackend(path: string): Promise<tf.KernelBackend> {
  * @throws {BackendError} when WebAssembly cannot start; it never falls back to another backend.
  */
 export async function initBackend(options: InitBackendOptions = {}): Promise<BackendInfo> {
-  if (started && tf.getBackend() === 'wasm') return started;
+  if (started) {
+    await tf.setBackend('wasm');
+    return started;
+  }
   await registerTrainingSupport();
   const wasmPaths = options.wasmPaths ?? nodeWasmFolder();
   if (wasmPaths !== undefined) setWasmPaths(wasmPaths);

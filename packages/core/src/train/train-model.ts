@@ -1,0 +1,199 @@
+/**
+ * @module The training loop: seeded shuffling, per-batch steps, validation, early stopping.
+ *
+ * tfjs's `fit()` shuffles with `Math.random` and cannot weight classes per beat, so the SDK
+ * runs its own loop. Every random draw of a step (dropout masks) comes from the run's seed.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { BeatDataset } from '../data/beat-dataset';
+import { createRandom, shuffledIndices, withRandom, type RandomSource } from '../util/seeded-random';
+import { gatherRows, toTensors, type BeatTensors } from './batch-tensors';
+import { EarlyStopping, type EpochMetrics } from './early-stopping';
+import { categoricalCrossEntropy, countCorrect } from './loss';
+import { createOptimizer } from './optimizer';
+import { releaseDropoutMasks } from './release-dropout-masks';
+import type { TrainingConfig } from './training-config';
+
+/** Reported after every batch. */
+export interface BatchProgress {
+  epoch: number;
+  batch: number;
+  batches: number;
+  loss: number;
+  accuracy: number;
+}
+
+/** Reported after every epoch. */
+export interface EpochProgress extends EpochMetrics {
+  epoch: number;
+  epochs: number;
+  durationMs: number;
+}
+
+/** Callbacks and cancellation for {@link trainModel}. */
+export interface TrainCallbacks {
+  onBatchEnd?: (progress: BatchProgress) => void | Promise<void>;
+  onEpochEnd?: (progress: EpochProgress) => void | Promise<void>;
+  /** Aborting stops training after the current batch; the weights so far are kept. */
+  signal?: AbortSignal;
+}
+
+/** What a training run did. */
+export interface TrainingHistory {
+  epochs: EpochProgress[];
+  trainBeats: number;
+  validationBeats: number;
+  stoppedEarly: boolean;
+  /** The epoch whose weights the model holds at the end (the last one unless restored). */
+  finalWeightsEpoch: number;
+  durationMs: number;
+}
+
+interface Split {
+  train: BeatTensors;
+  validation: BeatTensors | undefined;
+}
+
+/** Holds out the last `validationSplit` of the beats after one seeded shuffle. */
+function splitValidation(dataset: BeatDataset, fraction: number, random: RandomSource): Split {
+  const all = toTensors(dataset);
+  const order = shuffledIndices(dataset.labels.length, random);
+  const validationCount = Math.floor(order.length * fraction);
+  const trainCount = order.length - validationCount;
+  const train = gatherRows(all, order.subarray(0, trainCount));
+  const validation = validationCount > 0 ? gatherRows(all, order.subarray(trainCount)) : undefined;
+  tf.dispose([all.x, all.y]);
+  return { train, validation };
+}
+
+/** Loss and accuracy of the model on beats, in inference mode. */
+function measure(model: tfl.LayersModel, data: BeatTensors, batchSize: number): [number, number] {
+  const count = data.x.shape[0];
+  let lossSum = 0;
+  let correct = 0;
+  for (let start = 0; start < count; start += batchSize) {
+    const size = Math.min(batchSize, count - start);
+    const [loss, hits] = tf.tidy(() => {
+      const x = tf.slice(data.x, [start, 0, 0], [size, -1, -1]);
+      const y = tf.slice(data.y, [start, 0], [size, -1]) as tf.Tensor2D;
+      const probabilities = model.predict(x) as tf.Tensor2D;
+      return [categoricalCrossEntropy(y, probabilities).dataSync()[0]!, countCorrect(y, probabilities).dataSync()[0]!];
+    });
+    lossSum += loss * size;
+    correct += hits;
+  }
+  return [lossSum / count, correct / count];
+}
+
+interface StepContext {
+  model: tfl.LayersModel;
+  optimizer: tf.Optimizer;
+  classWeights: tf.Tensor1D | undefined;
+  random: RandomSource;
+}
+
+/** One optimizer step on one batch; returns its loss and number of correct beats. */
+function trainStep(context: StepContext, batch: BeatTensors): [number, number] {
+  const { model, optimizer, classWeights, random } = context;
+  let correct: tf.Scalar | undefined;
+  const loss = withRandom(random, () =>
+    optimizer.minimize(() => {
+      const probabilities = model.apply(batch.x, { training: true }) as tf.Tensor2D;
+      correct = tf.keep(countCorrect(batch.y, probabilities));
+      return categoricalCrossEntropy(batch.y, probabilities, classWeights);
+    }, true),
+  );
+  const values: [number, number] = [loss!.dataSync()[0]!, correct!.dataSync()[0]!];
+  tf.dispose([loss!, correct!]);
+  return values;
+}
+
+async function runEpoch(
+  context: StepContext,
+  train: BeatTensors,
+  config: TrainingConfig,
+  epoch: number,
+  callbacks: TrainCallbacks,
+): Promise<EpochMetrics> {
+  const count = train.x.shape[0];
+  const order = shuffledIndices(count, context.random);
+  const batches = Math.ceil(count / config.batchSize);
+  let lossSum = 0;
+  let correct = 0;
+  for (let batch = 0; batch < batches && !callbacks.signal?.aborted; batch++) {
+    const rows = order.subarray(batch * config.batchSize, (batch + 1) * config.batchSize);
+    const tensors = gatherRows(train, rows);
+    const [loss, hits] = trainStep(context, tensors);
+    tf.dispose([tensors.x, tensors.y]);
+    lossSum += loss * rows.length;
+    correct += hits;
+    await callbacks.onBatchEnd?.({ epoch, batch, batches, loss, accuracy: hits / rows.length });
+  }
+  return { loss: lossSum / count, accuracy: correct / count };
+}
+
+function validate(model: tfl.LayersModel, split: Split, metrics: EpochMetrics, batchSize: number): EpochMetrics {
+  if (split.validation === undefined) return metrics;
+  const [valLoss, valAccuracy] = measure(model, split.validation, batchSize);
+  return { ...metrics, valLoss, valAccuracy };
+}
+
+/**
+ * Trains `model` in place on `dataset` with the spec's training settings.
+ *
+ * The same model weights, data and seed give the same trained weights on the same backend.
+ */
+export async function trainModel(
+  model: tfl.LayersModel,
+  dataset: BeatDataset,
+  config: TrainingConfig,
+  callbacks: TrainCallbacks = {},
+): Promise<TrainingHistory> {
+  const started = Date.now();
+  const random = createRandom(`${config.seed}:train`);
+  const split = splitValidation(dataset, config.validationSplit, random);
+  const classWeights = config.classWeights ? tf.tensor1d(config.classWeights) : undefined;
+  const context: StepContext = { model, optimizer: createOptimizer(config.optimizer), classWeights, random };
+  const stopping = config.earlyStopping ? new EarlyStopping(config.earlyStopping) : undefined;
+  const epochs: EpochProgress[] = [];
+  let stoppedEarly = false;
+  try {
+    for (let epoch = 0; epoch < config.epochs && !callbacks.signal?.aborted; epoch++) {
+      const epochStarted = Date.now();
+      const trained = await runEpoch(context, split.train, config, epoch, callbacks);
+      const metrics = validate(model, split, trained, config.batchSize);
+      const progress = { ...metrics, epoch, epochs: config.epochs, durationMs: Date.now() - epochStarted };
+      epochs.push(progress);
+      await callbacks.onEpochEnd?.(progress);
+      if (stopping?.update(epoch, metrics, () => model.getWeights())) {
+        stoppedEarly = true;
+        break;
+      }
+    }
+    const finalWeightsEpoch = restoreBest(model, stopping) ?? epochs.length - 1;
+    return {
+      epochs,
+      trainBeats: split.train.x.shape[0],
+      validationBeats: split.validation?.x.shape[0] ?? 0,
+      stoppedEarly,
+      finalWeightsEpoch,
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    releaseDropoutMasks(model);
+    stopping?.dispose();
+    context.optimizer.dispose();
+    tf.dispose([split.train.x, split.train.y, ...(split.validation ? [split.validation.x, split.validation.y] : [])]);
+    classWeights?.dispose();
+  }
+}
+
+/** Puts the best epoch's weights back when asked to; returns that epoch. */
+function restoreBest(model: tfl.LayersModel, stopping: EarlyStopping | undefined): number | undefined {
+  const best = stopping?.takeBestWeights();
+  if (best === undefined || stopping === undefined) return undefined;
+  model.setWeights(best);
+  tf.dispose(best);
+  return stopping.bestEpoch;
+}
