@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BackendError } from '../errors';
+import { DEFAULT_FAST_KERNELS, setFastKernels } from './fast-kernels';
 import { registerTrainingSupport } from './register-training-support';
 
 /** Which of tfjs-backend-wasm's three binaries runs. */
@@ -16,6 +17,13 @@ export interface InitBackendOptions {
   wasmPaths?: string | Record<string, string>;
   /** Threads for the threaded binary (browsers on cross-origin-isolated pages only). */
   threads?: number;
+  /**
+   * Use the SDK's faster wasm kernels (fused LSTM, matrix-product convolution gradients). Set
+   * `false` to run tfjs-backend-wasm's own kernels, e.g. to compare speed or results; unlike
+   * the other options it takes effect on every call.
+   * @defaultValue true ({@link DEFAULT_FAST_KERNELS})
+   */
+  fastKernels?: boolean;
 }
 
 /** What {@link initBackend} started. */
@@ -95,16 +103,19 @@ async function createWasmBackend(path: string): Promise<tf.KernelBackend> {
 
 /**
  * Starts the SIMD WebAssembly backend and registers every kernel and gradient that training
- * the classifier needs. Call it once before anything else; later calls return the same info.
+ * the classifier needs. Call it once before anything else; later calls return the same info
+ * (and only apply `fastKernels`).
  *
  * @throws {BackendError} when WebAssembly cannot start; it never falls back to another backend.
  */
 export async function initBackend(options: InitBackendOptions = {}): Promise<BackendInfo> {
   if (started) {
+    setFastKernels(options.fastKernels ?? DEFAULT_FAST_KERNELS);
     await tf.setBackend('wasm');
     return started;
   }
   await registerTrainingSupport();
+  setFastKernels(options.fastKernels ?? DEFAULT_FAST_KERNELS);
   const wasmPaths = options.wasmPaths ?? nodeWasmFolder();
   if (wasmPaths !== undefined) setWasmPaths(wasmPaths);
   if (options.threads !== undefined) setThreadsCount(options.threads);

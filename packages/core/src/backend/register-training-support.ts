@@ -6,7 +6,7 @@
  * demand, and register into tfjs-core's global registries.
  */
 import { registerGradient, registerKernel, unregisterKernel, getKernel } from '@tensorflow/tfjs-core';
-import { conv2DBackpropFilterConfig } from './conv2d-backprop-filter';
+import { conv2DBackpropFilterConfig } from './kernels/conv2d-backprop-filter';
 import { conv2DGradientConfig } from './conv2d-gradient';
 
 let registered: Promise<void> | undefined;

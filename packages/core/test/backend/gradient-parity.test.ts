@@ -56,7 +56,9 @@ function expectClose(actual: Float32Array, expected: Float32Array): void {
   expect(worst).toBeLessThan(TOLERANCE);
 }
 
-const conv = (options: Partial<tfl.layers.Layer> & Record<string, unknown> = {}) =>
+type ConvArgs = Parameters<typeof tfl.layers.conv1d>[0];
+
+const conv = (options: Partial<ConvArgs> = {}) =>
   tfl.layers.conv1d({ filters: 4, kernelSize: 3, activation: 'relu', ...options });
 
 const CASES: [string, Build, number][] = [

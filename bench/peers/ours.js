@@ -1,0 +1,80 @@
+/**
+ * @module Peer `ours`: the SDK's path. initBackend() from the built package, the recipe in
+ * tfjs-layers, trained with the SDK's own loop `trainModel`.
+ *
+ * TODO(#4): `trainModel` is not exported from dist yet; until it is, this falls back to
+ * tfjs-layers `model.fit` after initBackend(), which runs the same kernels, and says so.
+ */
+'use strict';
+
+const path = require('node:path');
+const { parseBenchArgs } = require('../lib/bench-args');
+const { median } = require('../lib/bench-report');
+const { RECIPE, measureInference, printPeerResult, runPeer } = require('../lib/peer-timing');
+const {
+  buildRecipeModel,
+  recipeBeats,
+  createPredict,
+  tfjsVersions,
+  trainWithFit,
+} = require('../lib/tfjs-recipe');
+
+const CORE_DIST = path.join(__dirname, '..', '..', 'packages', 'core', 'dist', 'index.cjs');
+
+/** Trains with the SDK's `trainModel`: warm-up and timed epochs in one run of the loop. */
+async function trainWithSdkLoop(core, model, counts, seed) {
+  const beats = recipeBeats(seed);
+  const dataset = {
+    samples: beats.samples,
+    labels: beats.labels,
+    beatLength: RECIPE.beatLength,
+    classNames: ['a', 'b'],
+  };
+  const config = {
+    optimizer: { name: 'adam', learningRate: RECIPE.learningRate },
+    loss: 'categoricalCrossentropy',
+    epochs: counts.warmupEpochs + counts.epochs,
+    batchSize: RECIPE.batchSize,
+    validationSplit: RECIPE.validationBeats / (RECIPE.trainBeats + RECIPE.validationBeats),
+    seed,
+  };
+  // trainModel times each epoch itself, from its start to the end of its validation; its
+  // setup (tensors, the split) is not part of any epoch.
+  const history = await core.trainModel(model, dataset, config);
+  return median(history.epochs.slice(counts.warmupEpochs).map((epoch) => epoch.durationMs / 1000));
+}
+
+async function main() {
+  const options = parseBenchArgs(process.argv.slice(2));
+  const core = require(CORE_DIST);
+  const tf = require('@tensorflow/tfjs-core');
+  const tfl = require('@tensorflow/tfjs-layers');
+  const backend = await core.initBackend();
+  const model = buildRecipeModel(tfl);
+  const sdkLoop = typeof core.trainModel === 'function';
+  let epochSeconds = null;
+  if (options.counts.epochs > 0) {
+    const train = sdkLoop ? trainWithSdkLoop.bind(null, core) : trainWithFit.bind(null, tf);
+    epochSeconds = await train(model, options.counts, options.seed);
+  }
+  const inference = await measureInference(createPredict(tf, model), options.counts, options.seed);
+  const trainPath = sdkLoop
+    ? 'SDK trainModel'
+    : 'tfjs-layers model.fit (trainModel is not exported from dist yet)';
+  printPeerResult(
+    {
+      epochSeconds,
+      ...inference,
+      versions: {
+        ...tfjsVersions(),
+        node: process.versions.node,
+        wasmBinary: backend.wasmBinary,
+        threads: backend.threads,
+      },
+      notes: [`trained with ${trainPath}`],
+    },
+    options.json,
+  );
+}
+
+runPeer(main);

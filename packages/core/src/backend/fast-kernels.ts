@@ -1,0 +1,57 @@
+/**
+ * @module Switches between tfjs-backend-wasm's own kernels and the SDK's faster ones.
+ *
+ * The fast set replaces wasm's Conv2DBackpropInput and MaxPoolGrad and runs tfjs-layers'
+ * LSTM as fused sequence kernels. The reference set is plain tfjs-backend-wasm 4.22 plus what
+ * training needs in any case (see `register-training-support`).
+ */
+import { getKernel, type KernelConfig, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import { conv2DBackpropInputConfig } from './kernels/conv2d-backprop-input';
+import { fusedLstmBackwardConfig } from './kernels/lstm-backward';
+import { fusedLstmForwardConfig } from './kernels/lstm-forward';
+import { maxPoolGradConfig } from './kernels/max-pool-grad';
+import { useFusedLstm } from './lstm-fast-path';
+
+/** Whether {@link setFastKernels} turns the fast kernels on when not told. */
+export const DEFAULT_FAST_KERNELS = true;
+
+const REPLACEMENTS: readonly KernelConfig[] = [conv2DBackpropInputConfig, maxPoolGradConfig];
+
+/** wasm's own kernels, taken the first time they are replaced. */
+const originals = new Map<string, KernelConfig | undefined>();
+let fusedKernelsRegistered = false;
+let fast: boolean | undefined;
+
+function swapIn(config: KernelConfig | undefined, name: string): void {
+  if (getKernel(name, 'wasm') != null) unregisterKernel(name, 'wasm');
+  if (config !== undefined) registerKernel(config);
+}
+
+function registerFusedKernels(): void {
+  if (fusedKernelsRegistered) return;
+  for (const config of [fusedLstmForwardConfig, fusedLstmBackwardConfig]) {
+    swapIn(config, config.kernelName);
+  }
+  fusedKernelsRegistered = true;
+}
+
+/**
+ * Uses the SDK's fast wasm kernels (`true`) or tfjs-backend-wasm's own (`false`). Both give
+ * the same results up to float32 rounding; the tests hold them to each other.
+ */
+export function setFastKernels(on: boolean = DEFAULT_FAST_KERNELS): void {
+  if (on === fast) return;
+  registerFusedKernels();
+  for (const config of REPLACEMENTS) {
+    const name = config.kernelName;
+    if (!originals.has(name)) originals.set(name, getKernel(name, 'wasm'));
+    swapIn(on ? config : originals.get(name), name);
+  }
+  useFusedLstm(on);
+  fast = on;
+}
+
+/** Whether the fast kernels are on. */
+export function fastKernelsOn(): boolean {
+  return fast === true;
+}

@@ -1,0 +1,89 @@
+/**
+ * @module The filter gradient of a 2-D convolution for the wasm backend, missing in tfjs 4.22.
+ *
+ * The patches the filter met are laid out transposed (im2col), and the gradient is
+ * `patchesᵀ · dy`, one XNNPACK product.
+ */
+import {
+  backend_util,
+  Conv2DBackpropFilter,
+  type Conv2DBackpropFilterAttrs,
+  type KernelConfig,
+  type KernelFunc,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { UsageError } from '../../errors';
+import { allocateMatrix, asMatrix, freeMatrices, heapView, multiplyInto } from './wasm-heap';
+
+/** Copies NHWC `x` into channel-major order, `[channels, batch · height · width]`. */
+function channelMajor(x: Float32Array, channels: number, out: Float32Array): void {
+  const pixels = x.length / channels;
+  for (let p = 0; p < pixels; p++) {
+    for (let c = 0; c < channels; c++) out[c * pixels + p] = x[p * channels + c]!;
+  }
+}
+
+/**
+ * Writes the transposed patch matrix: row `(fy, fx, c)` holds, for every output position of
+ * every example, the input value that filter tap meets there (zero in the padding). It reads
+ * the channel-major input, so that each row is filled from one contiguous run.
+ */
+function fillPatchesTransposed(patches: Float32Array, planes: Float32Array, info: backend_util.Conv2DInfo): void {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth } = info;
+  const { strideHeight, strideWidth, filterHeight, filterWidth } = info;
+  const plane = batchSize * inHeight * inWidth;
+  let column = 0;
+  for (let tap = 0; tap < filterHeight * filterWidth * inChannels; tap++) {
+    const c = tap % inChannels;
+    const fx = Math.floor(tap / inChannels) % filterWidth;
+    const fy = Math.floor(tap / (inChannels * filterWidth));
+    for (let b = 0; b < batchSize; b++) {
+      for (let oy = 0; oy < outHeight; oy++) {
+        const iy = oy * strideHeight + fy - info.padInfo.top;
+        const rowInside = iy >= 0 && iy < inHeight;
+        const rowStart = c * plane + (b * inHeight + iy) * inWidth;
+        for (let ox = 0; ox < outWidth; ox++, column++) {
+          const ix = ox * strideWidth + fx - info.padInfo.left;
+          patches[column] = rowInside && ix >= 0 && ix < inWidth ? planes[rowStart + ix]! : 0;
+        }
+      }
+    }
+  }
+}
+
+function conv2DBackpropFilter(args: {
+  inputs: { x: TensorInfo; dy: TensorInfo };
+  backend: BackendWasm;
+  attrs: Conv2DBackpropFilterAttrs;
+}): TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
+  if (dataFormat !== 'NHWC') {
+    throw new UsageError(
+      `Conv2DBackpropFilter on wasm supports NHWC only; got ${dataFormat}. Use channelsLast layers.`,
+    );
+  }
+  const xShape = inputs.x.shape as [number, number, number, number];
+  const info = backend_util.computeConv2DInfo(
+    xShape, filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast',
+  );
+  const positions = info.batchSize * info.outHeight * info.outWidth;
+  const taps = info.filterHeight * info.filterWidth * info.inChannels;
+  const planes = allocateMatrix(backend, info.inChannels, inputs.x.shape.reduce((a, b) => a * b) / info.inChannels);
+  const patches = allocateMatrix(backend, taps, positions);
+  const out = backend.makeOutput([...filterShape], 'float32');
+  channelMajor(heapView(backend, inputs.x), info.inChannels, heapView(backend, planes));
+  fillPatchesTransposed(heapView(backend, patches), heapView(backend, planes), info);
+  const dy = asMatrix(inputs.dy, positions, info.outChannels);
+  multiplyInto(backend, patches, dy, asMatrix(out, taps, info.outChannels));
+  freeMatrices(backend, planes, patches);
+  return out;
+}
+
+/** Registers with `registerKernel`; wasm has no filter gradient of its own. */
+export const conv2DBackpropFilterConfig: KernelConfig = {
+  kernelName: Conv2DBackpropFilter,
+  backendName: 'wasm',
+  kernelFunc: conv2DBackpropFilter as unknown as KernelFunc,
+};

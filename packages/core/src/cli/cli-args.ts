@@ -1,0 +1,50 @@
+/** @module Parses command-line flags with Node's `util.parseArgs`, as UsageErrors. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../errors';
+
+/** The options of one command, in `util.parseArgs` form. */
+export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** Parsed flags: strings, string lists and booleans by flag name. */
+export type Flags = Record<string, string | boolean | string[] | undefined>;
+
+/** Parses `argv` strictly against `options`; an unknown flag or a missing value is a UsageError. */
+export function parseFlags(command: string, argv: string[], options: FlagSpec): Flags {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Flags;
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\.?$/, '.');
+    throw new UsageError(`edge-ecg ${command}: ${reason} Run \`edge-ecg help\` for the usage.`, { cause: error });
+  }
+}
+
+/** A flag's value as a whole number ≥ `minimum`, or undefined when it was not given. */
+export function integerFlag(flags: Flags, name: string, minimum = 1): number | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(value) || value < minimum) {
+    throw new UsageError(`--${name}: expected a whole number ≥ ${minimum}, received "${String(raw)}".`);
+  }
+  return value;
+}
+
+/** A flag's value as a string, or undefined. */
+export function stringFlag(flags: Flags, name: string): string | undefined {
+  const raw = flags[name];
+  return typeof raw === 'string' ? raw : undefined;
+}
+
+/** A repeatable flag's values (empty when not given). */
+export function listFlag(flags: Flags, name: string): string[] {
+  const raw = flags[name];
+  if (raw === undefined) return [];
+  return Array.isArray(raw) ? raw : [String(raw)];
+}
+
+/** A required string flag. */
+export function requiredFlag(flags: Flags, command: string, name: string): string {
+  const value = stringFlag(flags, name);
+  if (value === undefined) throw new UsageError(`edge-ecg ${command}: --${name} is required.`);
+  return value;
+}

@@ -1,0 +1,75 @@
+/** @module `edge-ecg train`: trains a classifier, evaluates it on held-out beats, saves it. */
+import { initBackend } from '../backend/init-backend';
+import { EcgClassifier } from '../classifier/ecg-classifier';
+import { saveClassifier } from '../classifier/classifier-store';
+import { splitSummary } from '../data/splits';
+import { formatReport } from '../evaluate/format-report';
+import type { TrainCallbacks } from '../train/train-model';
+import { parseFlags, stringFlag, type FlagSpec } from './cli-args';
+import { loadTrainTestSplit } from './load-data';
+import { progressBarCallbacks, wantsProgressBar } from './progress-bar';
+import { rawSpecFromFlags, seedOf, withOverrides } from './spec-flags';
+import { TRAINING_DEFAULTS } from '../spec/spec-defaults';
+import type { CommandOutput } from './command-output';
+
+/** The flags of `edge-ecg train`. */
+export const TRAIN_FLAGS: FlagSpec = {
+  normal: { type: 'string' },
+  abnormal: { type: 'string' },
+  csv: { type: 'string', multiple: true },
+  spec: { type: 'string' },
+  'train-per-class': { type: 'string' },
+  'test-per-class': { type: 'string' },
+  epochs: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean', default: false },
+};
+
+function callbacksFor(json: boolean, epochs: number): TrainCallbacks & { stop(): void } {
+  if (wantsProgressBar(json)) return progressBarCallbacks(epochs);
+  return { stop: () => undefined };
+}
+
+/** Runs `edge-ecg train` and returns what to print. */
+export async function trainCommand(argv: string[]): Promise<CommandOutput> {
+  const flags = parseFlags('train', argv, TRAIN_FLAGS);
+  const json = flags['json'] === true;
+  const raw = await rawSpecFromFlags(flags);
+  const seed = seedOf(raw, flags) ?? TRAINING_DEFAULTS.seed;
+  const backend = await initBackend();
+  const split = await loadTrainTestSplit(flags, seed);
+  const classifier = EcgClassifier.create(withOverrides(raw, flags, split.train), stringFlag(flags, 'spec'));
+  const callbacks = callbacksFor(json, classifier.spec.training.epochs);
+  const history = await classifier.train(split.train, callbacks, split.source).finally(() => callbacks.stop());
+  const report = classifier.evaluate(split.test);
+  const out = stringFlag(flags, 'out');
+  if (out !== undefined) await saveClassifier(classifier, out);
+  classifier.dispose();
+  const trainSeconds = history.durationMs / 1000;
+  const summary = splitSummary(split);
+  const result = {
+    command: 'train',
+    backend: backend.backend,
+    wasmBinary: backend.wasmBinary,
+    threads: backend.threads,
+    data: { source: split.source, synthetic: split.synthetic, train: summary.train, test: summary.test },
+    ...report,
+    epochs: history.epochs.length,
+    stoppedEarly: history.stoppedEarly,
+    trainSeconds,
+    secondsPerEpoch: trainSeconds / Math.max(1, history.epochs.length),
+    history: history.epochs,
+    modelDir: out ?? null,
+  };
+  const lines = [
+    `Backend: ${backend.backend} (${backend.wasmBinary}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})`,
+    `Data: ${split.source}${split.synthetic ? ' (synthetic, made by edge-ecg)' : ''}`,
+    `Train: ${summary.train.beats} beats ${JSON.stringify(summary.train.classCounts)}; test: ${summary.test.beats} beats ${JSON.stringify(summary.test.classCounts)}`,
+    `Trained ${history.epochs.length} epochs in ${trainSeconds.toFixed(1)} s (${result.secondsPerEpoch.toFixed(2)} s/epoch)${history.stoppedEarly ? ', stopped early' : ''}`,
+    '',
+    formatReport(report),
+    ...(out === undefined ? [] : ['', `Saved the model to ${out}`]),
+  ];
+  return { json, text: lines.join('\n'), result };
+}

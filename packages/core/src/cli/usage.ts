@@ -1,0 +1,19 @@
+/** @module The text of `edge-ecg help`. */
+
+export const USAGE = `Usage: edge-ecg <command> [flags]
+
+Commands:
+  train     Train a classifier, evaluate it on held-out beats and optionally save it.
+            edge-ecg train [--normal F --abnormal F | --csv F...] [--spec spec.json]
+                           [--train-per-class N] [--test-per-class N] [--epochs N]
+                           [--seed N] [--out DIR] [--json]
+            Without data flags it trains on the embedded synthetic beats.
+  evaluate  Score a saved classifier on labelled beats.
+            edge-ecg evaluate --model DIR (--csv F... | --normal F --abnormal F) [--json]
+  predict   Classify the beats of a Kaggle-format CSV.
+            edge-ecg predict --model DIR --csv F [--json]
+  help      Show this text.
+
+With --json the last line of stdout is one JSON object.
+Exit codes: 0 success, 2 bad usage or bad input (message on stderr), 1 anything else.
+`;
