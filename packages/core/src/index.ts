@@ -195,3 +195,19 @@ export type { MinPooling1DArgs, MinPoolingPadding } from './layers/min-pooling-1
 export { CausalPadding1D } from './layers/causal-padding-1d';
 export type { CausalPadding1DArgs } from './layers/causal-padding-1d';
 export { registerCustomLayers, CUSTOM_LAYER_CLASSES } from './layers/register-custom-layers';
+
+// The classifier, and the training loop underneath it.
+export { EcgClassifier, DEFAULT_PREDICT_BATCH_SIZE } from './classifier/ecg-classifier';
+export type { Predictions, TrainingDataSummary } from './classifier/ecg-classifier';
+export { trainModel } from './train/train-model';
+export type {
+  BatchProgress,
+  EpochProgress,
+  TrainCallbacks,
+  TrainingHistory,
+} from './train/train-model';
+export type { TrainingConfig, EarlyStoppingConfig, MonitoredMetric as TrainingMonitoredMetric } from './train/training-config';
+export { createOptimizer } from './train/optimizer';
+export type { OptimizerConfig } from './train/optimizer';
+export { categoricalCrossEntropy } from './train/loss';
+export { releaseDropoutMasks } from './train/release-dropout-masks';

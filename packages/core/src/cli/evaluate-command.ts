@@ -1,5 +1,5 @@
 /** @module `edge-ecg evaluate`: scores a saved classifier on labelled beats. */
-import { initBackend } from '../backend/init-backend';
+import { startBackend } from './start-backend';
 import { loadClassifier } from '../classifier/classifier-store';
 import { formatReport } from '../evaluate/format-report';
 import { UsageError } from '../errors';
@@ -23,7 +23,7 @@ export async function evaluateCommand(argv: string[]): Promise<CommandOutput> {
   if (listFlag(flags, 'csv').length === 0 && stringFlag(flags, 'normal') === undefined) {
     throw new UsageError('edge-ecg evaluate: pass the beats to score with --csv F... or --normal F --abnormal F.');
   }
-  const backend = await initBackend();
+  const backend = await startBackend();
   const classifier = await loadClassifier(dir);
   const { dataset, source } = await loadLabelledData(flags, 0, 0);
   const report = classifier.evaluate(dataset);

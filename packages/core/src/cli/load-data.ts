@@ -5,6 +5,7 @@ import { recipeSplit, stratifiedSplit, type DatasetSplit } from '../data/splits'
 import { generateSyntheticBeats } from '../data/synthetic/synthetic-beats';
 import { UsageError } from '../errors';
 import { integerFlag, listFlag, stringFlag, type Flags } from './cli-args';
+import { loadStreamPlugin } from './stream-plugin';
 
 /** The reference recipe's split of `ptbdb_normal.csv` and `ptbdb_abnormal.csv`. */
 export const RECIPE_TRAIN_PER_CLASS = 3000;
@@ -25,6 +26,8 @@ export interface LoadedData {
 export interface LoadedSplit extends DatasetSplit {
   source: string;
   synthetic: boolean;
+  /** Extra provenance, such as which records were trained and tested on. */
+  details?: Record<string, unknown>;
 }
 
 /** The labelled beats the flags name: `--normal`/`--abnormal`, `--csv`, or none (synthetic). */
@@ -47,8 +50,21 @@ export async function loadLabelledData(flags: Flags, syntheticPerClass: number, 
   return { dataset, source: files.join(', '), synthetic: false };
 }
 
+/** Beats cut from recordings (`--records`), split by record by the stream package. */
+async function loadRecordSplit(flags: Flags, seed: number): Promise<LoadedSplit> {
+  const labels = stringFlag(flags, 'labels') ?? 'binary';
+  if (labels !== 'binary' && labels !== 'aami') {
+    throw new UsageError(`--labels: expected "binary" or "aami", received "${labels}".`);
+  }
+  const plugin = await loadStreamPlugin();
+  const records = listFlag(flags, 'records');
+  const split = await plugin.buildRecordSplit({ records, testRecords: listFlag(flags, 'test-records'), labels, seed });
+  return { train: split.train, test: split.test, source: split.source, synthetic: false, details: split.details };
+}
+
 /** The train/test split the flags ask for. */
 export async function loadTrainTestSplit(flags: Flags, seed: number): Promise<LoadedSplit> {
+  if (listFlag(flags, 'records').length > 0) return loadRecordSplit(flags, seed);
   const trainPerClass = integerFlag(flags, 'train-per-class');
   const testPerClass = integerFlag(flags, 'test-per-class');
   const byCount = listFlag(flags, 'csv').length === 0 || trainPerClass !== undefined || testPerClass !== undefined;

@@ -1,5 +1,5 @@
 /** @module `edge-ecg predict`: classifies the beats of a Kaggle-format CSV. */
-import { initBackend } from '../backend/init-backend';
+import { startBackend } from './start-backend';
 import { loadClassifier } from '../classifier/classifier-store';
 import { loadKaggleCsv } from '../data/load-kaggle-csv';
 import { parseFlags, requiredFlag, type FlagSpec } from './cli-args';
@@ -17,7 +17,7 @@ export async function predictCommand(argv: string[]): Promise<CommandOutput> {
   const flags = parseFlags('predict', argv, PREDICT_FLAGS);
   const dir = requiredFlag(flags, 'predict', 'model');
   const file = requiredFlag(flags, 'predict', 'csv');
-  await initBackend();
+  await startBackend();
   const classifier = await loadClassifier(dir);
   // TODO(#2): accept rows without the label column; today the Kaggle loader requires one.
   const { dataset } = await loadKaggleCsv(file, { classNames: classifier.classNames });

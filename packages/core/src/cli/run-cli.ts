@@ -4,6 +4,7 @@ import type { CommandOutput } from './command-output';
 import { evaluateCommand } from './evaluate-command';
 import { predictCommand } from './predict-command';
 import { trainCommand } from './train-command';
+import { loadStreamPlugin, STREAM_COMMANDS } from './stream-plugin';
 import { USAGE } from './usage';
 
 /** Exit codes: success, a failure of the SDK or the machine, bad usage or bad input. */
@@ -29,12 +30,13 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? EXIT_BAD_INPUT : EXIT_OK;
   }
-  const run = COMMANDS[command];
-  if (run === undefined) {
+  const isStreamCommand = (STREAM_COMMANDS as readonly string[]).includes(command);
+  if (COMMANDS[command] === undefined && !isStreamCommand) {
     process.stderr.write(`edge-ecg: unknown command "${command}".\n\n${USAGE}`);
     return EXIT_BAD_INPUT;
   }
   try {
+    const run = COMMANDS[command] ?? (await loadStreamPlugin()).streamCommands[command]!;
     print(await run(rest));
     return EXIT_OK;
   } catch (error) {

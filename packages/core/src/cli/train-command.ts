@@ -1,5 +1,5 @@
 /** @module `edge-ecg train`: trains a classifier, evaluates it on held-out beats, saves it. */
-import { initBackend } from '../backend/init-backend';
+import { startBackend } from './start-backend';
 import { EcgClassifier } from '../classifier/ecg-classifier';
 import { saveClassifier } from '../classifier/classifier-store';
 import { splitSummary } from '../data/splits';
@@ -17,6 +17,9 @@ export const TRAIN_FLAGS: FlagSpec = {
   normal: { type: 'string' },
   abnormal: { type: 'string' },
   csv: { type: 'string', multiple: true },
+  records: { type: 'string', multiple: true },
+  'test-records': { type: 'string', multiple: true },
+  labels: { type: 'string' },
   spec: { type: 'string' },
   'train-per-class': { type: 'string' },
   'test-per-class': { type: 'string' },
@@ -37,7 +40,7 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
   const json = flags['json'] === true;
   const raw = await rawSpecFromFlags(flags);
   const seed = seedOf(raw, flags) ?? TRAINING_DEFAULTS.seed;
-  const backend = await initBackend();
+  const backend = await startBackend();
   const split = await loadTrainTestSplit(flags, seed);
   const classifier = EcgClassifier.create(withOverrides(raw, flags, split.train), stringFlag(flags, 'spec'));
   const callbacks = callbacksFor(json, classifier.spec.training.epochs);
@@ -53,7 +56,7 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
     backend: backend.backend,
     wasmBinary: backend.wasmBinary,
     threads: backend.threads,
-    data: { source: split.source, synthetic: split.synthetic, train: summary.train, test: summary.test },
+    data: { source: split.source, synthetic: split.synthetic, train: summary.train, test: summary.test, ...split.details },
     ...report,
     epochs: history.epochs.length,
     stoppedEarly: history.stoppedEarly,

@@ -1,12 +1,19 @@
 /**
  * @module The filter gradient of a 2-D convolution for the wasm backend, missing in tfjs 4.22.
  *
- * The patches the filter met are laid out transposed (im2col), and the gradient is
+ * With stride 1 the gradient is itself a convolution, of the input with its batch and
+ * channel axes swapped by `dy` laid out as a filter, which wasm's own Conv2D runs on XNNPACK.
+ * Otherwise the patches the filter met are laid out transposed (im2col), and the gradient is
  * `patchesᵀ · dy`, one XNNPACK product.
  */
 import {
   backend_util,
+  Conv2D,
+  type Conv2DAttrs,
   Conv2DBackpropFilter,
+  getKernel,
+  type NamedAttrMap,
+  Transpose,
   type Conv2DBackpropFilterAttrs,
   type KernelConfig,
   type KernelFunc,
@@ -52,6 +59,43 @@ function fillPatchesTransposed(patches: Float32Array, planes: Float32Array, info
   }
 }
 
+function runWasmKernel(name: string, inputs: Record<string, TensorInfo>, backend: BackendWasm, attrs: object): TensorInfo {
+  const run = getKernel(name, 'wasm')!.kernelFunc;
+  return run({ inputs, backend, attrs: attrs as NamedAttrMap }) as TensorInfo;
+}
+
+/** The gradient as a convolution, or undefined when the strides rule it out. */
+function viaConvolution(backend: BackendWasm, x: TensorInfo, dy: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo | undefined {
+  if (info.strideHeight !== 1 || info.strideWidth !== 1) return undefined;
+  const { top, bottom, left, right } = info.padInfo;
+  // x as [channels, height, width, batch]; dy as a filter [outHeight, outWidth, batch, out].
+  const images = runWasmKernel(Transpose, { x }, backend, { perm: [3, 1, 2, 0] });
+  const filter = runWasmKernel(Transpose, { x: dy }, backend, { perm: [1, 2, 0, 3] });
+  const attrs: Conv2DAttrs = {
+    strides: [1, 1],
+    pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
+    dataFormat: 'NHWC',
+    dilations: [1, 1],
+  };
+  const byChannel = runWasmKernel(Conv2D, { x: images, filter }, backend, attrs);
+  const gradient = runWasmKernel(Transpose, { x: byChannel }, backend, { perm: [1, 2, 0, 3] });
+  for (const scratch of [images, filter, byChannel]) backend.disposeData(scratch.dataId);
+  return gradient;
+}
+
+function viaPatches(backend: BackendWasm, x: TensorInfo, dy: TensorInfo, info: backend_util.Conv2DInfo, filterShape: number[]): TensorInfo {
+  const positions = info.batchSize * info.outHeight * info.outWidth;
+  const taps = info.filterHeight * info.filterWidth * info.inChannels;
+  const planes = allocateMatrix(backend, info.inChannels, x.shape.reduce((a, b) => a * b) / info.inChannels);
+  const patches = allocateMatrix(backend, taps, positions);
+  const out = backend.makeOutput([...filterShape], 'float32');
+  channelMajor(heapView(backend, x), info.inChannels, heapView(backend, planes));
+  fillPatchesTransposed(heapView(backend, patches), heapView(backend, planes), info);
+  multiplyInto(backend, patches, asMatrix(dy, positions, info.outChannels), asMatrix(out, taps, info.outChannels));
+  freeMatrices(backend, planes, patches);
+  return out;
+}
+
 function conv2DBackpropFilter(args: {
   inputs: { x: TensorInfo; dy: TensorInfo };
   backend: BackendWasm;
@@ -68,17 +112,7 @@ function conv2DBackpropFilter(args: {
   const info = backend_util.computeConv2DInfo(
     xShape, filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast',
   );
-  const positions = info.batchSize * info.outHeight * info.outWidth;
-  const taps = info.filterHeight * info.filterWidth * info.inChannels;
-  const planes = allocateMatrix(backend, info.inChannels, inputs.x.shape.reduce((a, b) => a * b) / info.inChannels);
-  const patches = allocateMatrix(backend, taps, positions);
-  const out = backend.makeOutput([...filterShape], 'float32');
-  channelMajor(heapView(backend, inputs.x), info.inChannels, heapView(backend, planes));
-  fillPatchesTransposed(heapView(backend, patches), heapView(backend, planes), info);
-  const dy = asMatrix(inputs.dy, positions, info.outChannels);
-  multiplyInto(backend, patches, dy, asMatrix(out, taps, info.outChannels));
-  freeMatrices(backend, planes, patches);
-  return out;
+  return viaConvolution(backend, inputs.x, inputs.dy, info) ?? viaPatches(backend, inputs.x, inputs.dy, info, filterShape);
 }
 
 /** Registers with `registerKernel`; wasm has no filter gradient of its own. */

@@ -1,13 +1,18 @@
 /**
- * @module The input gradient of a 2-D convolution for the wasm backend, as one matrix product.
+ * @module The input gradient of a 2-D convolution for the wasm backend, on XNNPACK.
  *
- * tfjs-backend-wasm 4.22 loops over every output and filter tap in scalar code. Here the
- * gradient of every patch is `dy · filterᵀ` (one XNNPACK product), and the patches are then
- * added back onto the input positions they were cut from (col2im).
+ * tfjs-backend-wasm 4.22 loops over every output and filter tap in scalar code. With stride 1
+ * the gradient is itself a convolution (of `dy`, padded, with the filter flipped and its
+ * channels swapped), which wasm's own Conv2D runs. Otherwise the gradient of every patch is
+ * `dy · filterᵀ` (one XNNPACK product), added back onto the input positions it was cut from.
  */
 import {
   backend_util,
+  Conv2D,
+  type Conv2DAttrs,
   Conv2DBackpropInput,
+  getKernel,
+  type NamedAttrMap,
   type Conv2DBackpropInputAttrs,
   type KernelConfig,
   type KernelFunc,
@@ -43,6 +48,51 @@ function addPatchesBack(dx: Float32Array, patches: Float32Array, info: backend_u
   }
 }
 
+/** The filter for the gradient as a convolution: taps reversed, in and out channels swapped. */
+function flippedFilter(backend: BackendWasm, filter: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo {
+  const { filterHeight, filterWidth, inChannels, outChannels } = info;
+  const flipped = backend.makeOutput([filterHeight, filterWidth, outChannels, inChannels], 'float32');
+  const [from, to] = [heapView(backend, filter), heapView(backend, flipped)];
+  const taps = filterHeight * filterWidth;
+  for (let tap = 0; tap < taps; tap++) {
+    const source = (taps - 1 - tap) * inChannels * outChannels;
+    for (let c = 0; c < inChannels; c++) {
+      for (let o = 0; o < outChannels; o++) to[(tap * outChannels + o) * inChannels + c] = from[source + c * outChannels + o]!;
+    }
+  }
+  return flipped;
+}
+
+/** The gradient as a convolution of `dy`, or undefined when the strides or padding rule it out. */
+function viaConvolution(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo | undefined {
+  const { filterHeight, filterWidth, padInfo } = info;
+  const pads = [filterHeight - 1 - padInfo.top, filterHeight - 1 - padInfo.bottom, filterWidth - 1 - padInfo.left, filterWidth - 1 - padInfo.right];
+  if (info.strideHeight !== 1 || info.strideWidth !== 1 || pads.some((p) => p < 0)) return undefined;
+  const flipped = flippedFilter(backend, filter, info);
+  const attrs: Conv2DAttrs = {
+    strides: [1, 1],
+    pad: [[0, 0], [pads[0]!, pads[1]!], [pads[2]!, pads[3]!], [0, 0]],
+    dataFormat: 'NHWC',
+    dilations: [1, 1],
+  };
+  const convolve = getKernel(Conv2D, 'wasm')!.kernelFunc;
+  const dx = convolve({ inputs: { x: dy, filter: flipped }, backend, attrs: attrs as unknown as NamedAttrMap }) as TensorInfo;
+  backend.disposeData(flipped.dataId);
+  return dx;
+}
+
+function viaPatches(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, info: backend_util.Conv2DInfo, inputShape: number[]): TensorInfo {
+  const positions = info.batchSize * info.outHeight * info.outWidth;
+  const taps = info.filterHeight * info.filterWidth * info.inChannels;
+  const filterT = transposed(backend, asMatrix(filter, taps, info.outChannels));
+  const patches = allocateMatrix(backend, positions, taps);
+  const dx = backend.makeOutput([...inputShape], 'float32');
+  multiplyInto(backend, asMatrix(dy, positions, info.outChannels), filterT, patches);
+  addPatchesBack(heapView(backend, dx), heapView(backend, patches), info);
+  freeMatrices(backend, filterT, patches);
+  return dx;
+}
+
 function conv2DBackpropInput(args: {
   inputs: { dy: TensorInfo; filter: TensorInfo };
   backend: BackendWasm;
@@ -59,15 +109,10 @@ function conv2DBackpropInput(args: {
   const info = backend_util.computeConv2DInfo(
     inputShape, filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast',
   );
-  const positions = info.batchSize * info.outHeight * info.outWidth;
-  const taps = info.filterHeight * info.filterWidth * info.inChannels;
-  const filterT = transposed(backend, asMatrix(inputs.filter, taps, info.outChannels));
-  const patches = allocateMatrix(backend, positions, taps);
-  const dx = backend.makeOutput([...inputShape], 'float32');
-  multiplyInto(backend, asMatrix(inputs.dy, positions, info.outChannels), filterT, patches);
-  addPatchesBack(heapView(backend, dx), heapView(backend, patches), info);
-  freeMatrices(backend, filterT, patches);
-  return dx;
+  return (
+    viaConvolution(backend, inputs.dy, inputs.filter, info) ??
+    viaPatches(backend, inputs.dy, inputs.filter, info, inputShape)
+  );
 }
 
 /** Replaces tfjs-backend-wasm's Conv2DBackpropInput while the fast kernels are on. */

@@ -2,8 +2,9 @@
  * @module A whole LSTM sequence forward as one wasm kernel.
  *
  * tfjs-layers runs an LSTM as about a dozen kernels per time step. Here the input projection
- * of every step is one XNNPACK product, each step's recurrent product is another, and the gates
- * are computed in one loop over the heap. The gate activations, cell states and hidden states
+ * of every step is one XNNPACK product, each step's recurrent product is another, the
+ * squashing functions run as wasm's vectorised kernels on whole steps, and the gates are
+ * combined in loops over the heap. The gate activations, cell states and hidden states
  * of every step are returned for the backward kernel.
  */
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
@@ -13,6 +14,7 @@ import {
   asMatrix,
   freeMatrices,
   heapView,
+  applyElementwise,
   type HeapMatrix,
   multiplyInto,
 } from './wasm-heap';
@@ -35,10 +37,33 @@ interface StepRecords {
   hidden: HeapMatrix;
 }
 
+/** Scratch matrices of one step, `[batch, ·]`. */
 interface StepScratch {
   projected: HeapMatrix;
   previous: HeapMatrix;
   recurrent: HeapMatrix;
+  /** Gate pre-activations, then their sigmoid and tanh. */
+  pre: HeapMatrix;
+  squashed: HeapMatrix;
+  tanhPre: HeapMatrix;
+  cell: HeapMatrix;
+  tanhCell: HeapMatrix;
+}
+
+function allocateScratch(backend: BackendWasm, projected: HeapMatrix, sizes: LstmSizes): StepScratch {
+  const { batch, units } = sizes;
+  const wide = () => allocateMatrix(backend, batch, 4 * units);
+  const narrow = () => allocateMatrix(backend, batch, units);
+  return {
+    projected,
+    previous: narrow(),
+    recurrent: wide(),
+    pre: wide(),
+    squashed: wide(),
+    tanhPre: wide(),
+    cell: narrow(),
+    tanhCell: narrow(),
+  };
 }
 
 function allocateRecords(backend: BackendWasm, sizes: LstmSizes): StepRecords {
@@ -62,52 +87,80 @@ function projectInputs(backend: BackendWasm, x: TensorInfo, kernel: TensorInfo, 
   return projected;
 }
 
-/** Computes step `t`'s gates, cell and hidden state from its pre-activations. */
-function runGates(backend: BackendWasm, t: number, sizes: LstmSizes, scratch: StepScratch, records: StepRecords, gate: (z: number) => number): void {
+/** Step `t`'s gate pre-activations: its input projection plus `h[t-1] · recurrentKernel`. */
+function preActivations(backend: BackendWasm, t: number, sizes: LstmSizes, scratch: StepScratch, records: StepRecords, recurrentKernel: HeapMatrix): void {
+  const size = sizes.batch * 4 * sizes.units;
+  const projected = heapView(backend, scratch.projected).subarray(t * size, (t + 1) * size);
+  if (t === 0) {
+    heapView(backend, scratch.pre).set(projected);
+    return;
+  }
+  const stateSize = sizes.batch * sizes.units;
+  const previous = heapView(backend, records.hidden).subarray((t - 1) * stateSize, t * stateSize);
+  heapView(backend, scratch.previous).set(previous);
+  multiplyInto(backend, scratch.previous, recurrentKernel, scratch.recurrent);
+  const [pre, recurrent, again] = [heapView(backend, scratch.pre), heapView(backend, scratch.recurrent), heapView(backend, scratch.projected)];
+  for (let k = 0, from = t * size; k < size; k++) pre[k] = again[from + k]! + recurrent[k]!;
+}
+
+/** Squashes the pre-activations: tanh for the candidate, the gate activation for i, f and o. */
+function squash(backend: BackendWasm, scratch: StepScratch, attrs: FusedLstmAttrs): void {
+  applyElementwise(backend, 'Tanh', scratch.pre, scratch.tanhPre);
+  if (attrs.recurrentActivation === 'sigmoid') {
+    applyElementwise(backend, 'Sigmoid', scratch.pre, scratch.squashed);
+    return;
+  }
+  const gate = gateFunction(attrs.recurrentActivation);
+  const [pre, squashed] = [heapView(backend, scratch.pre), heapView(backend, scratch.squashed)];
+  for (let k = 0; k < pre.length; k++) squashed[k] = gate(pre[k]!);
+}
+
+/** Records step `t`'s gates and cell state (into `scratch.cell` too, for its tanh). */
+function recordGatesAndCell(backend: BackendWasm, t: number, sizes: LstmSizes, scratch: StepScratch, records: StepRecords): void {
   const { batch, units } = sizes;
   const width = 4 * units;
-  const projected = heapView(backend, scratch.projected);
-  const recurrent = heapView(backend, scratch.recurrent);
-  const gates = heapView(backend, records.gates);
-  const cells = heapView(backend, records.cells);
-  const tanhCells = heapView(backend, records.tanhCells);
-  const hidden = heapView(backend, records.hidden);
+  const [squashed, tanhPre, cell] = [heapView(backend, scratch.squashed), heapView(backend, scratch.tanhPre), heapView(backend, scratch.cell)];
+  const [gates, cells] = [heapView(backend, records.gates), heapView(backend, records.cells)];
+  const gateStart = t * batch * width;
+  const cellStart = t * batch * units;
   for (let b = 0; b < batch; b++) {
-    const zRow = (t * batch + b) * width;
-    const sRow = (t * batch + b) * units;
-    const rRow = b * width;
     for (let u = 0; u < units; u++) {
-      const i = gate(projected[zRow + u]! + recurrent[rRow + u]!);
-      const f = gate(projected[zRow + units + u]! + recurrent[rRow + units + u]!);
-      const g = Math.tanh(projected[zRow + 2 * units + u]! + recurrent[rRow + 2 * units + u]!);
-      const o = gate(projected[zRow + 3 * units + u]! + recurrent[rRow + 3 * units + u]!);
-      const previousCell = t > 0 ? cells[sRow - batch * units + u]! : 0;
-      const cell = f * previousCell + i * g;
-      const tanhCell = Math.tanh(cell);
-      gates[zRow + u] = i;
-      gates[zRow + units + u] = f;
-      gates[zRow + 2 * units + u] = g;
-      gates[zRow + 3 * units + u] = o;
-      cells[sRow + u] = cell;
-      tanhCells[sRow + u] = tanhCell;
-      hidden[sRow + u] = o * tanhCell;
+      const k = b * width + u;
+      const [i, f, g, o] = [squashed[k]!, squashed[k + units]!, tanhPre[k + 2 * units]!, squashed[k + 3 * units]!];
+      const previousCell = t > 0 ? cells[cellStart - batch * units + b * units + u]! : 0;
+      gates[gateStart + k] = i;
+      gates[gateStart + k + units] = f;
+      gates[gateStart + k + 2 * units] = g;
+      gates[gateStart + k + 3 * units] = o;
+      cell[b * units + u] = f * previousCell + i * g;
+    }
+  }
+  cells.set(cell, cellStart);
+}
+
+/** Records step `t`'s tanh of the cell and hidden state `o · tanh(c)`. */
+function recordHidden(backend: BackendWasm, t: number, sizes: LstmSizes, scratch: StepScratch, records: StepRecords): void {
+  const { batch, units } = sizes;
+  applyElementwise(backend, 'Tanh', scratch.cell, scratch.tanhCell);
+  const [tanhCell, gates] = [heapView(backend, scratch.tanhCell), heapView(backend, records.gates)];
+  const [tanhCells, hidden] = [heapView(backend, records.tanhCells), heapView(backend, records.hidden)];
+  const stateStart = t * batch * units;
+  tanhCells.set(tanhCell, stateStart);
+  for (let b = 0; b < batch; b++) {
+    const outputGate = (t * batch + b) * 4 * units + 3 * units;
+    for (let u = 0; u < units; u++) {
+      hidden[stateStart + b * units + u] = gates[outputGate + u]! * tanhCell[b * units + u]!;
     }
   }
 }
 
 function runSteps(backend: BackendWasm, recurrentKernel: TensorInfo, sizes: LstmSizes, scratch: StepScratch, records: StepRecords, attrs: FusedLstmAttrs): void {
-  const { batch, steps, units } = sizes;
-  const gate = gateFunction(attrs.recurrentActivation);
-  const recurrentWeights = asMatrix(recurrentKernel, units, 4 * units);
-  for (let t = 0; t < steps; t++) {
-    if (t === 0) heapView(backend, scratch.recurrent).fill(0);
-    else {
-      const stepSize = batch * units;
-      const from = heapView(backend, records.hidden).subarray((t - 1) * stepSize, t * stepSize);
-      heapView(backend, scratch.previous).set(from);
-      multiplyInto(backend, scratch.previous, recurrentWeights, scratch.recurrent);
-    }
-    runGates(backend, t, sizes, scratch, records, gate);
+  const recurrentWeights = asMatrix(recurrentKernel, sizes.units, 4 * sizes.units);
+  for (let t = 0; t < sizes.steps; t++) {
+    preActivations(backend, t, sizes, scratch, records, recurrentWeights);
+    squash(backend, scratch, attrs);
+    recordGatesAndCell(backend, t, sizes, scratch, records);
+    recordHidden(backend, t, sizes, scratch, records);
   }
 }
 
@@ -129,13 +182,10 @@ function fusedLstmForward(args: {
   const { inputs, backend, attrs } = args;
   const sizes = lstmSizes(inputs.x.shape, inputs.recurrentKernel.shape);
   const records = allocateRecords(backend, sizes);
-  const scratch: StepScratch = {
-    projected: projectInputs(backend, inputs.x, inputs.kernel, inputs.bias, sizes),
-    previous: allocateMatrix(backend, sizes.batch, sizes.units),
-    recurrent: allocateMatrix(backend, sizes.batch, 4 * sizes.units),
-  };
+  const projected = projectInputs(backend, inputs.x, inputs.kernel, inputs.bias, sizes);
+  const scratch = allocateScratch(backend, projected, sizes);
   runSteps(backend, inputs.recurrentKernel, sizes, scratch, records, attrs);
-  freeMatrices(backend, scratch.projected, scratch.previous, scratch.recurrent);
+  freeMatrices(backend, ...Object.values(scratch));
   const output = writeOutput(backend, records.hidden, sizes, attrs.returnSequences);
   return [output, records.gates.info, records.cells.info, records.tanhCells.info, records.hidden.info];
 }

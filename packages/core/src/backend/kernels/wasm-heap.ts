@@ -114,3 +114,35 @@ export function transposed(backend: BackendWasm, source: HeapMatrix): HeapMatrix
   }
   return out;
 }
+
+/** tfjs-backend-wasm's elementwise kernels that {@link applyElementwise} can call. */
+export type ElementwiseKernel = 'Sigmoid' | 'Tanh';
+
+type Elementwise = (...ids: number[]) => void;
+
+const elementwise = new WeakMap<object, Map<ElementwiseKernel, Elementwise>>();
+
+function elementwiseOf(backend: BackendWasm, name: ElementwiseKernel): Elementwise {
+  const known = elementwise.get(backend.wasm) ?? new Map<ElementwiseKernel, Elementwise>();
+  elementwise.set(backend.wasm, known);
+  if (!known.has(name)) {
+    const wasm = backend.wasm as unknown as {
+      cwrap(name: string, returnType: null, argTypes: string[]): Elementwise;
+    };
+    // Sigmoid takes (x, out); Tanh, like every other unary kernel, takes (x, dtype, out).
+    const args = name === 'Sigmoid' ? ['number', 'number'] : ['number', 'number', 'number'];
+    known.set(name, wasm.cwrap(name, null, args));
+  }
+  return known.get(name)!;
+}
+
+/** tfjs-backend-wasm's code for float32 tensors. */
+const FLOAT32_DTYPE = 0;
+
+/** Writes `kernel(from)` into `to` (same size) with the module's vectorised kernel. */
+export function applyElementwise(backend: BackendWasm, name: ElementwiseKernel, from: HeapMatrix, to: HeapMatrix): void {
+  const run = elementwiseOf(backend, name);
+  const [fromId, toId] = [idOf(backend, from.info), idOf(backend, to.info)];
+  if (name === 'Sigmoid') run(fromId, toId);
+  else run(fromId, FLOAT32_DTYPE, toId);
+}

@@ -1,0 +1,151 @@
+/**
+ * The `edge-ecg` command line, run from its built bin on the embedded synthetic data and on
+ * small files written here; the real Kaggle samples are in test/real-data.
+ */
+import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lastJsonLine, runEdgeEcg } from './run-edge-ecg';
+
+/** A quick spec: the recipe's kind of blocks, much smaller, for a few seconds of training. */
+const TINY_SPEC = {
+  blocks: [
+    { type: 'conv1d', filters: 4, kernelSize: 5, strides: 2 },
+    { type: 'pooling', kind: 'max', poolSize: 3, strides: 2 },
+    { type: 'lstm', units: 4 },
+  ],
+  training: { epochs: 2, batchSize: 32 },
+};
+
+let dir: string;
+let specFile: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'edge-ecg-cli-'));
+  specFile = join(dir, 'tiny-spec.json');
+  writeFileSync(specFile, JSON.stringify(TINY_SPEC));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function beatRow(label: number): string {
+  return [...Array.from({ length: 187 }, (_, i) => (i < 60 ? Math.sin(i / 9) * 0.5 + 0.5 : 0).toFixed(4)), label].join(',');
+}
+
+describe('edge-ecg', () => {
+  describe('with no command', () => {
+    it('prints the usage and exits 2', () => {
+      const run = runEdgeEcg([]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toContain('Usage: edge-ecg <command> [flags]');
+    });
+  });
+
+  describe('help', () => {
+    it('prints the usage and exits 0', () => {
+      const run = runEdgeEcg(['help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('edge-ecg train [--normal F --abnormal F | --csv F...]');
+    });
+  });
+
+  describe('with an unknown command', () => {
+    it('says so on stderr and exits 2', () => {
+      const run = runEdgeEcg(['fly']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('edge-ecg: unknown command "fly".');
+    });
+  });
+
+  describe('train with an unknown flag', () => {
+    it('exits 2 with the parser message', () => {
+      const run = runEdgeEcg(['train', '--bogus']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        "edge-ecg: edge-ecg train: Unknown option '--bogus'. Run `edge-ecg help` for the usage.\n",
+      );
+    });
+  });
+
+  describe('train with only --normal', () => {
+    it('exits 2 and asks for both files', () => {
+      const run = runEdgeEcg(['train', '--normal', 'a.csv']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        'edge-ecg: --normal and --abnormal go together: pass both PTB files, or use --csv.\n',
+      );
+    });
+  });
+
+  describe('train with a bad number', () => {
+    it('exits 2 naming the flag', () => {
+      const run = runEdgeEcg(['train', '--epochs', 'ten']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe('edge-ecg: --epochs: expected a whole number ≥ 1, received "ten".\n');
+    });
+  });
+
+  describe('train on a CSV with a header row', () => {
+    it('exits 2 with the file and line', () => {
+      const file = join(dir, 'header.csv');
+      writeFileSync(file, `${Array.from({ length: 188 }, (_, i) => `c${i}`).join(',')}\n${beatRow(0)}\n`);
+      const run = runEdgeEcg(['train', '--csv', file]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`^edge-ecg: ${file}:1:1: `));
+    });
+  });
+
+  describe('train with a spec that cannot work', () => {
+    it('exits 2 naming the spec file and the block', () => {
+      const file = join(dir, 'bad-spec.json');
+      writeFileSync(file, JSON.stringify({ blocks: [{ type: 'pooling', kind: 'max', poolSize: 0 }] }));
+      const run = runEdgeEcg(['train', '--spec', file, '--train-per-class', '10', '--test-per-class', '5']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${file}: blocks[0].poolSize: expected an integer ≥ 1, received 0.`);
+    });
+  });
+
+  describe('when WebAssembly cannot start', () => {
+    it('exits 1 naming the path it tried', () => {
+      const run = runEdgeEcg(['train', '--epochs', '1'], { EDGE_ECG_WASM_PATHS: '/no/such/folder/' });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('The WebAssembly backend failed to start from /no/such/folder/tfjs-backend-wasm-simd.wasm');
+    });
+  });
+
+  describe('train, evaluate and predict on synthetic beats', () => {
+    it('trains on wasm/simd, reports JSON, saves, and the saved model evaluates and predicts', () => {
+      const modelDir = join(dir, 'model');
+      const train = runEdgeEcg([
+        'train', '--spec', specFile, '--train-per-class', '60', '--test-per-class', '20',
+        '--seed', '3', '--out', modelDir, '--json',
+      ]);
+      expect(train.stderr).toBe('');
+      expect(train.code).toBe(0);
+      const report = lastJsonLine(train.stdout);
+      expect(report).toMatchObject({ backend: 'wasm', wasmBinary: 'simd', epochs: 2, classCounts: [20, 20], baselineAccuracy: 0.5 });
+      for (const key of ['accuracy', 'macroF1', 'confusion', 'trainSeconds']) expect(report).toHaveProperty(key);
+      expect(existsSync(join(modelDir, 'manifest.json'))).toBe(true);
+
+      const csv = join(dir, 'beats.csv');
+      writeFileSync(csv, `${beatRow(0)}\n${beatRow(1)}\n${beatRow(1)}\n`);
+      const evaluate = runEdgeEcg(['evaluate', '--model', modelDir, '--csv', csv, '--json']);
+      expect(evaluate.code).toBe(0);
+      expect(lastJsonLine(evaluate.stdout)).toMatchObject({ count: 3, classCounts: [1, 2], baselineAccuracy: 2 / 3 });
+
+      const predict = runEdgeEcg(['predict', '--model', modelDir, '--csv', csv, '--json']);
+      expect(predict.code).toBe(0);
+      const predictions = lastJsonLine(predict.stdout)['predictions'] as { row: number }[];
+      expect(predictions.map((p) => p.row)).toEqual([1, 2, 3]);
+    });
+  });
+
+  describe('evaluate with a missing model directory', () => {
+    it('exits 2 naming the directory', () => {
+      const missing = join(dir, 'no-model');
+      const run = runEdgeEcg(['evaluate', '--model', missing, '--csv', 'x.csv']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(missing);
+    });
+  });
+});
