@@ -31,7 +31,10 @@ module.exports = {
     {
       ...shared,
       displayName: 'real-data',
-      testMatch: ['<rootDir>/test/real-data/**/*.test.ts', '<rootDir>/packages/*/test/real-data/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/test/real-data/**/*.test.ts',
+        '<rootDir>/packages/*/test/real-data/**/*.test.ts',
+      ],
     },
   ],
 };

@@ -38,8 +38,21 @@ function codeBuild({ dir, entries }) {
       }),
     ],
     output: [
-      { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', sourcemap: true },
-      { dir: `${dir}/dist`, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true, exports: 'named' },
+      {
+        dir: `${dir}/dist`,
+        format: 'es',
+        entryFileNames: '[name].mjs',
+        chunkFileNames: 'chunks/[name]-[hash].mjs',
+        sourcemap: true,
+      },
+      {
+        dir: `${dir}/dist`,
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: 'chunks/[name]-[hash].cjs',
+        sourcemap: true,
+        exports: 'named',
+      },
     ],
     onwarn(warning, warn) {
       // tfjs-core's own ESM files use `this` at the top level in a few helpers.
@@ -55,7 +68,12 @@ function typesBuild({ dir, entries }) {
     input: Object.fromEntries(publicEntries.map((name) => [name, `${dir}/src/${name}.ts`])),
     external: isExternal,
     plugins: [dts({ tsconfig: './tsconfig.json', compilerOptions: { paths: {} } })],
-    output: { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
+    output: {
+      dir: `${dir}/dist`,
+      format: 'es',
+      entryFileNames: '[name].d.ts',
+      chunkFileNames: 'chunks/[name]-[hash].d.ts',
+    },
   };
 }
 

@@ -33,7 +33,11 @@ function expectTrained(run: { code: number | null; stdout: string; stderr: strin
   expect(run.code).toBe(0);
   const lines = run.stdout.trim().split('\n');
   expect(lines).toHaveLength(1);
-  expect(JSON.parse(lines[0]!)).toMatchObject({ info: { backend: 'wasm', wasmBinary: 'simd' }, epochs: 1, predicted: 16 });
+  expect(JSON.parse(lines[0]!)).toMatchObject({
+    info: { backend: 'wasm', wasmBinary: 'simd' },
+    epochs: 1,
+    predicted: 16,
+  });
 }
 
 describe('the built @edge-ecg/core', () => {
@@ -53,8 +57,15 @@ describe('the built @edge-ecg/core', () => {
 
   describe('the node entry', () => {
     it('loads in both formats', () => {
-      const cjs = runNode(['-e', `console.log(typeof require(${JSON.stringify(join(CORE_DIST, 'node.cjs'))}).loadClassifier)`]);
-      const esm = runNode(['--input-type=module', '-e', `const m = await import(${JSON.stringify(join(CORE_DIST, 'node.mjs'))}); console.log(typeof m.loadClassifier)`]);
+      const cjs = runNode([
+        '-e',
+        `console.log(typeof require(${JSON.stringify(join(CORE_DIST, 'node.cjs'))}).loadClassifier)`,
+      ]);
+      const esm = runNode([
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify(join(CORE_DIST, 'node.mjs'))}); console.log(typeof m.loadClassifier)`,
+      ]);
       expect([cjs.stdout, esm.stdout]).toEqual(['function\n', 'function\n']);
     });
   });

@@ -29,7 +29,10 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function beatRow(label: number): string {
-  return [...Array.from({ length: 187 }, (_, i) => (i < 60 ? Math.sin(i / 9) * 0.5 + 0.5 : 0).toFixed(4)), label].join(',');
+  return [
+    ...Array.from({ length: 187 }, (_, i) => (i < 60 ? Math.sin(i / 9) * 0.5 + 0.5 : 0).toFixed(4)),
+    label,
+  ].join(',');
 }
 
 describe('edge-ecg', () => {
@@ -88,7 +91,10 @@ describe('edge-ecg', () => {
   describe('train on a CSV with a header row', () => {
     it('exits 2 with the file and line', () => {
       const file = join(dir, 'header.csv');
-      writeFileSync(file, `${Array.from({ length: 188 }, (_, i) => `c${i}`).join(',')}\n${beatRow(0)}\n`);
+      writeFileSync(
+        file,
+        `${Array.from({ length: 188 }, (_, i) => `c${i}`).join(',')}\n${beatRow(0)}\n`,
+      );
       const run = runEdgeEcg(['train', '--csv', file]);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(new RegExp(`^edge-ecg: ${file}:1:1: `));
@@ -98,18 +104,35 @@ describe('edge-ecg', () => {
   describe('train with a spec that cannot work', () => {
     it('exits 2 naming the spec file and the block', () => {
       const file = join(dir, 'bad-spec.json');
-      writeFileSync(file, JSON.stringify({ blocks: [{ type: 'pooling', kind: 'max', poolSize: 0 }] }));
-      const run = runEdgeEcg(['train', '--spec', file, '--train-per-class', '10', '--test-per-class', '5']);
+      writeFileSync(
+        file,
+        JSON.stringify({ blocks: [{ type: 'pooling', kind: 'max', poolSize: 0 }] }),
+      );
+      const run = runEdgeEcg([
+        'train',
+        '--spec',
+        file,
+        '--train-per-class',
+        '10',
+        '--test-per-class',
+        '5',
+      ]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain(`${file}: blocks[0].poolSize: expected an integer ≥ 1, received 0.`);
+      expect(run.stderr).toContain(
+        `${file}: blocks[0].poolSize: expected an integer ≥ 1, received 0.`,
+      );
     });
   });
 
   describe('when WebAssembly cannot start', () => {
     it('exits 1 naming the path it tried', () => {
-      const run = runEdgeEcg(['train', '--epochs', '1'], { EDGE_ECG_WASM_PATHS: '/no/such/folder/' });
+      const run = runEdgeEcg(['train', '--epochs', '1'], {
+        EDGE_ECG_WASM_PATHS: '/no/such/folder/',
+      });
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain('The WebAssembly backend failed to start from /no/such/folder/tfjs-backend-wasm-simd.wasm');
+      expect(run.stderr).toContain(
+        'The WebAssembly backend failed to start from /no/such/folder/tfjs-backend-wasm-simd.wasm',
+      );
     });
   });
 
@@ -117,21 +140,42 @@ describe('edge-ecg', () => {
     it('trains on wasm/simd, reports JSON, saves, and the saved model evaluates and predicts', () => {
       const modelDir = join(dir, 'model');
       const train = runEdgeEcg([
-        'train', '--spec', specFile, '--train-per-class', '60', '--test-per-class', '20',
-        '--seed', '3', '--out', modelDir, '--json',
+        'train',
+        '--spec',
+        specFile,
+        '--train-per-class',
+        '60',
+        '--test-per-class',
+        '20',
+        '--seed',
+        '3',
+        '--out',
+        modelDir,
+        '--json',
       ]);
       expect(train.stderr).toBe('');
       expect(train.code).toBe(0);
       const report = lastJsonLine(train.stdout);
-      expect(report).toMatchObject({ backend: 'wasm', wasmBinary: 'simd', epochs: 2, classCounts: [20, 20], baselineAccuracy: 0.5 });
-      for (const key of ['accuracy', 'macroF1', 'confusion', 'trainSeconds']) expect(report).toHaveProperty(key);
+      expect(report).toMatchObject({
+        backend: 'wasm',
+        wasmBinary: 'simd',
+        epochs: 2,
+        classCounts: [20, 20],
+        baselineAccuracy: 0.5,
+      });
+      for (const key of ['accuracy', 'macroF1', 'confusion', 'trainSeconds'])
+        expect(report).toHaveProperty(key);
       expect(existsSync(join(modelDir, 'manifest.json'))).toBe(true);
 
       const csv = join(dir, 'beats.csv');
       writeFileSync(csv, `${beatRow(0)}\n${beatRow(1)}\n${beatRow(1)}\n`);
       const evaluate = runEdgeEcg(['evaluate', '--model', modelDir, '--csv', csv, '--json']);
       expect(evaluate.code).toBe(0);
-      expect(lastJsonLine(evaluate.stdout)).toMatchObject({ count: 3, classCounts: [1, 2], baselineAccuracy: 2 / 3 });
+      expect(lastJsonLine(evaluate.stdout)).toMatchObject({
+        count: 3,
+        classCounts: [1, 2],
+        baselineAccuracy: 2 / 3,
+      });
 
       const predict = runEdgeEcg(['predict', '--model', modelDir, '--csv', csv, '--json']);
       expect(predict.code).toBe(0);
@@ -146,6 +190,49 @@ describe('edge-ecg', () => {
       const run = runEdgeEcg(['evaluate', '--model', missing, '--csv', 'x.csv']);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(missing);
+    });
+  });
+});
+
+describe('edge-ecg compare', () => {
+  describe('with two values of one knob and an impossible one', () => {
+    it('trains each on the same data, and reports the impossible one without stopping', () => {
+      const run = runEdgeEcg([
+        'compare',
+        '--spec',
+        specFile,
+        '--train-per-class',
+        '40',
+        '--test-per-class',
+        '10',
+        '--epochs',
+        '1',
+        '--vary',
+        'activation=relu,elu',
+        '--vary',
+        'kernelSize=200',
+        '--json',
+      ]);
+      expect(run.code).toBe(0);
+      const result = lastJsonLine(run.stdout) as {
+        variants: { name: string; accuracy: number | null; error: string | null }[];
+      };
+      expect(result.variants.map((v) => v.name)).toEqual([
+        'base spec',
+        'activation=relu',
+        'activation=elu',
+        'kernelSize=200',
+      ]);
+      expect(result.variants[1]!.accuracy).toBe(result.variants[0]!.accuracy);
+      expect(result.variants[3]!.error).toContain('blocks[0] (conv1d): kernel of 200 samples');
+    });
+  });
+
+  describe('without --vary', () => {
+    it('exits 2 and gives an example', () => {
+      const run = runEdgeEcg(['compare']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('pass at least one --vary KNOB=V1,V2');
     });
   });
 });

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 /** The data folder; the real-data suite fails loudly when it is missing. */
 export function dataDir(): string {
   const dir = process.env['ECG_DATA_DIR'] ?? resolve(__dirname, '..', '..', '..', 'shared', 'data');
-  if (!existsSync(dir)) throw new Error(`The real-data suite needs ${dir}: set ECG_DATA_DIR to the data folder.`);
+  if (!existsSync(dir))
+    throw new Error(`The real-data suite needs ${dir}: set ECG_DATA_DIR to the data folder.`);
   return dir;
 }
 

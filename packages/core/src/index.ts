@@ -3,7 +3,14 @@
 export { initBackend, backendInfo } from './backend/init-backend';
 export type { BackendInfo, InitBackendOptions, WasmBinary } from './backend/init-backend';
 
-export { EdgeEcgError, SpecError, DataError, BackendError, ModelIoError, UsageError } from './errors';
+export {
+  EdgeEcgError,
+  SpecError,
+  DataError,
+  BackendError,
+  ModelIoError,
+  UsageError,
+} from './errors';
 export type { DataLocation, EdgeEcgErrorOptions } from './errors';
 
 export { createConsoleLogger, silentLogger, DEFAULT_LOG_LEVEL } from './logger';
@@ -118,10 +125,7 @@ export {
   SYNTHETIC_CLASS_NAMES,
   DEFAULT_SYNTHETIC_SEED,
 } from './data/synthetic/synthetic-beats';
-export type {
-  SyntheticBeatsOptions,
-  SyntheticBeats,
-} from './data/synthetic/synthetic-beats';
+export type { SyntheticBeatsOptions, SyntheticBeats } from './data/synthetic/synthetic-beats';
 
 // The beat cut of Kachuee et al. (2018): 125 Hz, [0, 1] scaling, 1.2 x median RR, 187 samples.
 export {
@@ -206,8 +210,17 @@ export type {
   TrainCallbacks,
   TrainingHistory,
 } from './train/train-model';
-export type { TrainingConfig, EarlyStoppingConfig, MonitoredMetric as TrainingMonitoredMetric } from './train/training-config';
+export type {
+  TrainingConfig,
+  EarlyStoppingConfig,
+  MonitoredMetric as TrainingMonitoredMetric,
+} from './train/training-config';
 export { createOptimizer } from './train/optimizer';
 export type { OptimizerConfig } from './train/optimizer';
 export { categoricalCrossEntropy } from './train/loss';
 export { releaseDropoutMasks } from './train/release-dropout-masks';
+export { manifestOf } from './classifier/classifier-manifest';
+export {
+  saveClassifierToIndexedDb,
+  loadClassifierFromIndexedDb,
+} from './classifier/classifier-indexed-db';

@@ -12,7 +12,7 @@ export type { ReadFileChunksOptions } from './data/read-text-file';
 export { saveModelToDirectory, loadModelFromDirectory } from './io/model-directory';
 
 // Classifiers saved to and loaded from model directories.
-export { saveClassifier, loadClassifier, manifestOf } from './classifier/classifier-store';
+export { saveClassifier, loadClassifier } from './classifier/classifier-store';
 
 // Building blocks of the `edge-ecg` CLI, for the commands that `@edge-ecg/stream` adds.
 export { runCli, EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT } from './cli/run-cli';

@@ -109,3 +109,56 @@ export {
 // Kaggle heartbeat rows (one beat per row): the core package's loader, re-exported for sources.
 export { parseKaggleCsv, parseKaggleCsvText } from '@edge-ecg/core';
 export type { KaggleCsvOptions, KaggleCsvResult, TextChunks } from '@edge-ecg/core';
+
+// Prediction: a source through the beat stage into a classifier, micro-batched, as events.
+export { BeatStream } from './predict/beat-stream';
+export {
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_MAX_LATENCY_MS,
+  DEFAULT_SUMMARY_INTERVAL_S,
+  DEFAULT_SUMMARY_WINDOW_S,
+  UNUSABLE_BEAT_FLAGS,
+} from './predict/beat-stream-types';
+export type {
+  BeatPrediction,
+  BeatStreamEvent,
+  BeatStreamOptions,
+  BeatStreamStats,
+  QualityReport,
+  RollingSummary,
+} from './predict/beat-stream-types';
+export { isUnusableBeat } from './predict/micro-batch';
+export { realtimeSource } from './predict/realtime-source';
+export type { RealtimeSourceOptions } from './predict/realtime-source';
+
+// Datasets: annotated records to labelled Kaggle-format beats (AAMI or binary), split by record
+// (Node only where the name says records are read or files written).
+export { LABEL_SCHEMES, PACED_BEAT_SYMBOL, labelClassNames, labelOf } from './dataset/label-scheme';
+export type { LabelScheme } from './dataset/label-scheme';
+export { matchBeats, MATCH_TOLERANCE_MS } from './dataset/match-beats';
+export type { BeatMatch } from './dataset/match-beats';
+export {
+  PREFERRED_LEAD,
+  chooseSignal,
+  extractBeats,
+  labelRecordBeats,
+  readRecordBeats,
+} from './dataset/record-beats';
+export type { RecordBeats } from './dataset/record-beats';
+export { listRecords } from './dataset/record-paths';
+export type { RecordEntry, RecordListing } from './dataset/record-paths';
+export { readRecordSet, joinRecordBeats } from './dataset/record-dataset';
+export type { ExcludedRecord, ReadRecordSetOptions, RecordBeatsSet } from './dataset/record-dataset';
+export {
+  chooseTestRecords,
+  ABNORMAL_RECORD_FRACTION,
+  DEFAULT_TEST_RECORD_FRACTION,
+  TEST_RECORD_RULE,
+} from './dataset/choose-test-records';
+export type { RecordForSplit } from './dataset/choose-test-records';
+export { buildRecordSplit } from './dataset/record-split';
+export { writeKaggleCsv, float32Text } from './dataset/kaggle-csv-writer';
+
+// The CLI commands this package adds to `edge-ecg` (detect, beats, stream); core loads them
+// lazily, and they load core's Node entry only when run.
+export { streamCommands } from './cli/stream-commands';

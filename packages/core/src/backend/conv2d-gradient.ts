@@ -33,9 +33,14 @@ function spreadTaps(filter: Tensor4D, axis: 0 | 1, rate: number): Tensor4D {
   if (rate === 1) return filter;
   const [height, width, inChannels, outChannels] = filter.shape;
   const taps = axis === 0 ? height : width;
-  const withGaps = stack([filter, ...Array.from({ length: rate - 1 }, () => zerosLike(filter))], axis + 1);
+  const withGaps = stack(
+    [filter, ...Array.from({ length: rate - 1 }, () => zerosLike(filter))],
+    axis + 1,
+  );
   const shape: [number, number, number, number] =
-    axis === 0 ? [height * rate, width, inChannels, outChannels] : [height, width * rate, inChannels, outChannels];
+    axis === 0
+      ? [height * rate, width, inChannels, outChannels]
+      : [height, width * rate, inChannels, outChannels];
   const spread = reshape(withGaps, shape) as Tensor4D;
   const size = [...shape] as [number, number, number, number];
   size[axis] = (taps - 1) * rate + 1;
@@ -45,7 +50,12 @@ function spreadTaps(filter: Tensor4D, axis: 0 | 1, rate: number): Tensor4D {
 /** The inverse of `spreadTaps` for a gradient: keeps every `rate`-th tap along `axis`. */
 function gatherTaps(gradient: Tensor4D, axis: 0 | 1, rate: number, taps: number): Tensor4D {
   if (rate === 1) return gradient;
-  const padding: [number, number][] = [[0, 0], [0, 0], [0, 0], [0, 0]];
+  const padding: [number, number][] = [
+    [0, 0],
+    [0, 0],
+    [0, 0],
+    [0, 0],
+  ];
   padding[axis] = [0, taps * rate - gradient.shape[axis]];
   const full = pad(gradient, padding);
   const [height, width, inChannels, outChannels] = full.shape;
@@ -76,12 +86,25 @@ function backpropAttrs(attrs: Conv2DAttrs) {
 function inputGradient(x: Tensor4D, dy: Tensor4D, filter: Tensor4D, attrs: Conv2DAttrs): Tensor4D {
   const kernelAttrs: Conv2DBackpropInputAttrs = { ...backpropAttrs(attrs), inputShape: x.shape };
   const inputs = { dy, filter };
-  return engine().runKernel(Conv2DBackpropInput, inputs, kernelAttrs as unknown as NamedAttrMap) as Tensor4D;
+  return engine().runKernel(
+    Conv2DBackpropInput,
+    inputs,
+    kernelAttrs as unknown as NamedAttrMap,
+  ) as Tensor4D;
 }
 
-function filterGradient(x: Tensor4D, dy: Tensor4D, filterShape: Tensor4D['shape'], attrs: Conv2DAttrs): Tensor4D {
+function filterGradient(
+  x: Tensor4D,
+  dy: Tensor4D,
+  filterShape: Tensor4D['shape'],
+  attrs: Conv2DAttrs,
+): Tensor4D {
   const kernelAttrs: Conv2DBackpropFilterAttrs = { ...backpropAttrs(attrs), filterShape };
-  return engine().runKernel(Conv2DBackpropFilter, { x, dy }, kernelAttrs as unknown as NamedAttrMap) as Tensor4D;
+  return engine().runKernel(
+    Conv2DBackpropFilter,
+    { x, dy },
+    kernelAttrs as unknown as NamedAttrMap,
+  ) as Tensor4D;
 }
 
 /** Registered in place of tfjs-core's Conv2D gradient by `initBackend`. */

@@ -5,7 +5,12 @@
  * LSTM as fused sequence kernels. The reference set is plain tfjs-backend-wasm 4.22 plus what
  * training needs in any case (see `register-training-support`).
  */
-import { getKernel, type KernelConfig, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import {
+  getKernel,
+  type KernelConfig,
+  registerKernel,
+  unregisterKernel,
+} from '@tensorflow/tfjs-core';
 import { conv2DBackpropInputConfig } from './kernels/conv2d-backprop-input';
 import { fusedLstmBackwardConfig } from './kernels/lstm-backward';
 import { fusedLstmForwardConfig } from './kernels/lstm-forward';

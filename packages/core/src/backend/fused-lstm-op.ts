@@ -36,15 +36,30 @@ export function fusedLstm(x: Tensor3D, weights: LstmWeights, attrs: FusedLstmAtt
   const op = customGrad((...args: (Tensor | GradSaveFunc)[]) => {
     const [input, kernel, recurrentKernel, bias] = args as Tensor[];
     const save = args[4] as GradSaveFunc;
-    const forwardInputs = { x: input!, kernel: kernel!, recurrentKernel: recurrentKernel!, bias: bias! };
+    const forwardInputs = {
+      x: input!,
+      kernel: kernel!,
+      recurrentKernel: recurrentKernel!,
+      bias: bias!,
+    };
     const kernelAttrs = attrs as unknown as NamedAttrMap;
-    const [output, ...records] = engine().runKernel(FUSED_LSTM_FORWARD, forwardInputs, kernelAttrs) as Tensor[];
+    const [output, ...records] = engine().runKernel(
+      FUSED_LSTM_FORWARD,
+      forwardInputs,
+      kernelAttrs,
+    ) as Tensor[];
     save([input!, kernel!, recurrentKernel!, ...records]);
     const gradFunc = (dy: Tensor, saved: Tensor[]) => {
       const [sx, sKernel, sRecurrent, gates, cells, tanhCells, hidden] = saved as Tensor[];
       const backwardInputs = {
-        dy, x: sx!, kernel: sKernel!, recurrentKernel: sRecurrent!,
-        gates: gates!, cells: cells!, tanhCells: tanhCells!, hidden: hidden!,
+        dy,
+        x: sx!,
+        kernel: sKernel!,
+        recurrentKernel: sRecurrent!,
+        gates: gates!,
+        cells: cells!,
+        tanhCells: tanhCells!,
+        hidden: hidden!,
       };
       return engine().runKernel(FUSED_LSTM_BACKWARD, backwardInputs, kernelAttrs) as Tensor[];
     };

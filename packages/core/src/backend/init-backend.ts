@@ -53,7 +53,8 @@ function nodeWasmFolder(): string | undefined {
   try {
     const nodeModule = process.getBuiltinModule('node:module');
     const path = process.getBuiltinModule('node:path');
-    const resolveFrom = typeof require === 'function' ? require : nodeModule.createRequire(`${process.cwd()}/`);
+    const resolveFrom =
+      typeof require === 'function' ? require : nodeModule.createRequire(`${process.cwd()}/`);
     return path.dirname(resolveFrom.resolve('@tensorflow/tfjs-backend-wasm')) + path.sep;
   } catch {
     return undefined;
@@ -77,7 +78,8 @@ function binaryPath(paths: InitBackendOptions['wasmPaths'], binary: WasmBinary):
 
 function reasonOf(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
+  if (typeof error === 'object' && error !== null && 'message' in error)
+    return String(error.message);
   return String(error);
 }
 
@@ -125,7 +127,9 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   tf.removeBackend('wasm');
   tf.registerBackend('wasm', () => backend, 2);
   if (!(await tf.setBackend('wasm'))) {
-    throw new BackendError(`The WebAssembly backend started from ${wasmPath} but could not be selected.`);
+    throw new BackendError(
+      `The WebAssembly backend started from ${wasmPath} but could not be selected.`,
+    );
   }
   started = { backend: 'wasm', wasmBinary, threads: getThreadsCount(), wasmPath };
   return started;

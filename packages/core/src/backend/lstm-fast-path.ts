@@ -13,7 +13,11 @@ import { fusedLstm } from './fused-lstm-op';
 import type { GateActivation } from './kernels/lstm-gates';
 
 type Kwargs = Record<string, unknown> | undefined;
-type Call = (this: LstmLayer, inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs) => tf.Tensor | tf.Tensor[];
+type Call = (
+  this: LstmLayer,
+  inputs: tf.Tensor | tf.Tensor[],
+  kwargs: Kwargs,
+) => tf.Tensor | tf.Tensor[];
 
 interface LstmCell {
   units: number;
@@ -46,7 +50,11 @@ function singleInput(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor | undefined {
 }
 
 /** Whether the fused kernels compute exactly what tfjs-layers would for this call. */
-function fusible(layer: LstmLayer, input: tf.Tensor | undefined, kwargs: Kwargs): input is tf.Tensor3D {
+function fusible(
+  layer: LstmLayer,
+  input: tf.Tensor | undefined,
+  kwargs: Kwargs,
+): input is tf.Tensor3D {
   const { cell } = layer;
   const training = kwargs?.['training'] === true;
   return (
@@ -89,7 +97,9 @@ export function useFusedLstm(on: boolean): void {
   const original = prototype.call;
   prototype.call = function (this: LstmLayer, inputs, kwargs) {
     const input = singleInput(inputs);
-    return fusible(this, input, kwargs) ? fusedCall(this, input) : original.call(this, inputs, kwargs);
+    return fusible(this, input, kwargs)
+      ? fusedCall(this, input)
+      : original.call(this, inputs, kwargs);
   };
   installed = true;
 }

@@ -5,7 +5,12 @@
  * ESM-only side-effect modules that its Node bundle leaves out. They are imported here, on
  * demand, and register into tfjs-core's global registries.
  */
-import { registerGradient, registerKernel, unregisterKernel, getKernel } from '@tensorflow/tfjs-core';
+import {
+  registerGradient,
+  registerKernel,
+  unregisterKernel,
+  getKernel,
+} from '@tensorflow/tfjs-core';
 import { conv2DBackpropFilterConfig } from './kernels/conv2d-backprop-filter';
 import { conv2DGradientConfig } from './conv2d-gradient';
 

@@ -33,7 +33,9 @@ export interface Predictions {
 
 function requireBackend(): void {
   if (backendInfo() === undefined) {
-    throw new BackendError('The WebAssembly backend is not started: call `await initBackend()` first.');
+    throw new BackendError(
+      'The WebAssembly backend is not started: call `await initBackend()` first.',
+    );
   }
 }
 
@@ -75,7 +77,11 @@ export class EcgClassifier {
   }
 
   /** Trains in place with the spec's training settings. */
-  async train(dataset: BeatDataset, callbacks: TrainCallbacks = {}, source = 'dataset'): Promise<TrainingHistory> {
+  async train(
+    dataset: BeatDataset,
+    callbacks: TrainCallbacks = {},
+    source = 'dataset',
+  ): Promise<TrainingHistory> {
     this.checkDataset(dataset);
     const history = await trainModel(this.model, dataset, this.spec.training, callbacks);
     this.trainingData = { source, beats: dataset.labels.length, classCounts: classCounts(dataset) };
@@ -96,17 +102,27 @@ export class EcgClassifier {
     for (let start = 0; start < count; start += batchSize) {
       const size = Math.min(batchSize, count - start);
       const chunk = samples.subarray(start * length * channels, (start + size) * length * channels);
-      const output = tf.tidy(() => (this.model.predict(tf.tensor3d(chunk, [size, length, channels])) as tf.Tensor).dataSync());
+      const output = tf.tidy(() =>
+        (this.model.predict(tf.tensor3d(chunk, [size, length, channels])) as tf.Tensor).dataSync(),
+      );
       probabilities.set(output, start * this.spec.classes.length);
     }
-    return { probabilities, classIndices: argMaxRows(probabilities, this.spec.classes.length), classNames: this.classNames };
+    return {
+      probabilities,
+      classIndices: argMaxRows(probabilities, this.spec.classes.length),
+      classNames: this.classNames,
+    };
   }
 
   /** Accuracy, confusion, per-class and macro F1 and ROC AUC, next to the majority baseline. */
   evaluate(dataset: BeatDataset): EvaluationReport {
     this.checkDataset(dataset);
     const { probabilities } = this.predict(dataset);
-    this.metrics = evaluatePredictions({ labels: dataset.labels, probabilities, classNames: this.classNames });
+    this.metrics = evaluatePredictions({
+      labels: dataset.labels,
+      probabilities,
+      classNames: this.classNames,
+    });
     return this.metrics;
   }
 
@@ -118,13 +134,15 @@ export class EcgClassifier {
   private checkDataset(dataset: BeatDataset): void {
     const { length } = this.spec.input;
     if (dataset.beatLength !== length) {
-      throw new UsageError(`The model takes beats of ${length} samples; the data has ${dataset.beatLength}.`);
+      throw new UsageError(
+        `The model takes beats of ${length} samples; the data has ${dataset.beatLength}.`,
+      );
     }
     if (dataset.classNames.length !== this.spec.classes.length) {
       throw new UsageError(
         `The model has ${this.spec.classes.length} classes (${this.spec.classes.join(', ')}); ` +
           `the data has ${dataset.classNames.length} (${dataset.classNames.join(', ')}). ` +
-          'Set the spec\'s `classes` to match the data.',
+          "Set the spec's `classes` to match the data.",
       );
     }
   }

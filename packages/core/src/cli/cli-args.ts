@@ -11,10 +11,13 @@ export type Flags = Record<string, string | boolean | string[] | undefined>;
 /** Parses `argv` strictly against `options`; an unknown flag or a missing value is a UsageError. */
 export function parseFlags(command: string, argv: string[], options: FlagSpec): Flags {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Flags;
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false })
+      .values as Flags;
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\.?$/, '.');
-    throw new UsageError(`edge-ecg ${command}: ${reason} Run \`edge-ecg help\` for the usage.`, { cause: error });
+    throw new UsageError(`edge-ecg ${command}: ${reason} Run \`edge-ecg help\` for the usage.`, {
+      cause: error,
+    });
   }
 }
 
@@ -24,7 +27,9 @@ export function integerFlag(flags: Flags, name: string, minimum = 1): number | u
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (typeof raw !== 'string' || !Number.isInteger(value) || value < minimum) {
-    throw new UsageError(`--${name}: expected a whole number ≥ ${minimum}, received "${String(raw)}".`);
+    throw new UsageError(
+      `--${name}: expected a whole number ≥ ${minimum}, received "${String(raw)}".`,
+    );
   }
   return value;
 }

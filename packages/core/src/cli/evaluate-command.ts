@@ -21,13 +21,26 @@ export async function evaluateCommand(argv: string[]): Promise<CommandOutput> {
   const flags = parseFlags('evaluate', argv, EVALUATE_FLAGS);
   const dir = requiredFlag(flags, 'evaluate', 'model');
   if (listFlag(flags, 'csv').length === 0 && stringFlag(flags, 'normal') === undefined) {
-    throw new UsageError('edge-ecg evaluate: pass the beats to score with --csv F... or --normal F --abnormal F.');
+    throw new UsageError(
+      'edge-ecg evaluate: pass the beats to score with --csv F... or --normal F --abnormal F.',
+    );
   }
   const backend = await startBackend();
   const classifier = await loadClassifier(dir);
   const { dataset, source } = await loadLabelledData(flags, 0, 0);
   const report = classifier.evaluate(dataset);
   classifier.dispose();
-  const result = { command: 'evaluate', backend: backend.backend, wasmBinary: backend.wasmBinary, model: dir, source, ...report };
-  return { json: flags['json'] === true, text: `Model: ${dir}\nData: ${source}\n\n${formatReport(report)}`, result };
+  const result = {
+    command: 'evaluate',
+    backend: backend.backend,
+    wasmBinary: backend.wasmBinary,
+    model: dir,
+    source,
+    ...report,
+  };
+  return {
+    json: flags['json'] === true,
+    text: `Model: ${dir}\nData: ${source}\n\n${formatReport(report)}`,
+    result,
+  };
 }

@@ -31,7 +31,11 @@ export interface LoadedSplit extends DatasetSplit {
 }
 
 /** The labelled beats the flags name: `--normal`/`--abnormal`, `--csv`, or none (synthetic). */
-export async function loadLabelledData(flags: Flags, syntheticPerClass: number, seed: number): Promise<LoadedData> {
+export async function loadLabelledData(
+  flags: Flags,
+  syntheticPerClass: number,
+  seed: number,
+): Promise<LoadedData> {
   const normal = stringFlag(flags, 'normal');
   const abnormal = stringFlag(flags, 'abnormal');
   const csv = listFlag(flags, 'csv');
@@ -58,8 +62,19 @@ async function loadRecordSplit(flags: Flags, seed: number): Promise<LoadedSplit>
   }
   const plugin = await loadStreamPlugin();
   const records = listFlag(flags, 'records');
-  const split = await plugin.buildRecordSplit({ records, testRecords: listFlag(flags, 'test-records'), labels, seed });
-  return { train: split.train, test: split.test, source: split.source, synthetic: false, details: split.details };
+  const split = await plugin.buildRecordSplit({
+    records,
+    testRecords: listFlag(flags, 'test-records'),
+    labels,
+    seed,
+  });
+  return {
+    train: split.train,
+    test: split.test,
+    source: split.source,
+    synthetic: false,
+    details: split.details,
+  };
 }
 
 /** The train/test split the flags ask for. */
@@ -67,7 +82,10 @@ export async function loadTrainTestSplit(flags: Flags, seed: number): Promise<Lo
   if (listFlag(flags, 'records').length > 0) return loadRecordSplit(flags, seed);
   const trainPerClass = integerFlag(flags, 'train-per-class');
   const testPerClass = integerFlag(flags, 'test-per-class');
-  const byCount = listFlag(flags, 'csv').length === 0 || trainPerClass !== undefined || testPerClass !== undefined;
+  const byCount =
+    listFlag(flags, 'csv').length === 0 ||
+    trainPerClass !== undefined ||
+    testPerClass !== undefined;
   const counts = {
     trainPerClass: trainPerClass ?? RECIPE_TRAIN_PER_CLASS,
     testPerClass: testPerClass ?? RECIPE_TEST_PER_CLASS,

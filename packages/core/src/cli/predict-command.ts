@@ -34,5 +34,9 @@ export async function predictCommand(argv: string[]): Promise<CommandOutput> {
     .map((p) => `${p.row}\t${p.className}\t${p.probabilities.map((v) => v.toFixed(4)).join('\t')}`)
     .join('\n');
   const result = { command: 'predict', model: dir, file, classNames, counts, predictions };
-  return { json: flags['json'] === true, text: `row\tclass\t${classNames.join('\t')}\n${text}`, result };
+  return {
+    json: flags['json'] === true,
+    text: `row\tclass\t${classNames.join('\t')}\n${text}`,
+    result,
+  };
 }

@@ -1,6 +1,7 @@
 /** @module Dispatches `edge-ecg <command>` and maps errors to exit codes. */
 import { EdgeEcgError } from '../errors';
 import type { CommandOutput } from './command-output';
+import { compareCommand } from './compare-command';
 import { evaluateCommand } from './evaluate-command';
 import { predictCommand } from './predict-command';
 import { trainCommand } from './train-command';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<CommandOutput>> = {
   train: trainCommand,
   evaluate: evaluateCommand,
   predict: predictCommand,
+  compare: compareCommand,
 };
 
 function print(output: CommandOutput): void {

@@ -13,11 +13,18 @@ async function readSpecFile(path: string): Promise<RawSpec> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new DataError({ file: path }, `${path}: cannot read the spec file (${(error as Error).message}).`, { cause: error });
+    throw new DataError(
+      { file: path },
+      `${path}: cannot read the spec file (${(error as Error).message}).`,
+      { cause: error },
+    );
   }
   const value = parseJsonFile(text, path);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new DataError({ file: path }, `${path}: expected a JSON object (a model spec), found ${Array.isArray(value) ? 'an array' : typeof value}.`);
+    throw new DataError(
+      { file: path },
+      `${path}: expected a JSON object (a model spec), found ${Array.isArray(value) ? 'an array' : typeof value}.`,
+    );
   }
   return value as RawSpec;
 }
@@ -25,7 +32,10 @@ async function readSpecFile(path: string): Promise<RawSpec> {
 /** The seed the flags ask for, or the spec file's, or undefined for the default. */
 export function seedOf(raw: RawSpec, flags: Flags): number | undefined {
   const training = raw['training'] as Record<string, unknown> | undefined;
-  return integerFlag(flags, 'seed', 0) ?? (typeof training?.['seed'] === 'number' ? training['seed'] : undefined);
+  return (
+    integerFlag(flags, 'seed', 0) ??
+    (typeof training?.['seed'] === 'number' ? training['seed'] : undefined)
+  );
 }
 
 /** The raw spec of `--spec` (or an empty one), before the data is known. */

@@ -42,9 +42,14 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
   const seed = seedOf(raw, flags) ?? TRAINING_DEFAULTS.seed;
   const backend = await startBackend();
   const split = await loadTrainTestSplit(flags, seed);
-  const classifier = EcgClassifier.create(withOverrides(raw, flags, split.train), stringFlag(flags, 'spec'));
+  const classifier = EcgClassifier.create(
+    withOverrides(raw, flags, split.train),
+    stringFlag(flags, 'spec'),
+  );
   const callbacks = callbacksFor(json, classifier.spec.training.epochs);
-  const history = await classifier.train(split.train, callbacks, split.source).finally(() => callbacks.stop());
+  const history = await classifier
+    .train(split.train, callbacks, split.source)
+    .finally(() => callbacks.stop());
   const report = classifier.evaluate(split.test);
   const out = stringFlag(flags, 'out');
   if (out !== undefined) await saveClassifier(classifier, out);
@@ -56,7 +61,13 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
     backend: backend.backend,
     wasmBinary: backend.wasmBinary,
     threads: backend.threads,
-    data: { source: split.source, synthetic: split.synthetic, train: summary.train, test: summary.test, ...split.details },
+    data: {
+      source: split.source,
+      synthetic: split.synthetic,
+      train: summary.train,
+      test: summary.test,
+      ...split.details,
+    },
     ...report,
     epochs: history.epochs.length,
     stoppedEarly: history.stoppedEarly,

@@ -12,6 +12,13 @@ Commands:
             edge-ecg evaluate --model DIR (--csv F... | --normal F --abnormal F) [--json]
   predict   Classify the beats of a Kaggle-format CSV.
             edge-ecg predict --model DIR --csv F [--json]
+  compare   Train variants of a spec on the same data and seed and compare them.
+            edge-ecg compare --vary KNOB=V1,V2[,...] [--vary ...] [train's data and spec flags]
+            Knobs: filters (the first conv's count; later convs keep their ratio),
+            kernelSize, activation (relu, leakyRelu, elu, selu, tanh, sigmoid, softplus,
+            linear), padding (valid, same, causal), pooling (max, average, min, globalMax,
+            globalAverage; a global pool replaces the last pool and the LSTM), lstmUnits.
+            Each --vary value is one variant, changed alone from the base spec.
   help      Show this text.
 
 With --json the last line of stdout is one JSON object.

@@ -31,7 +31,11 @@ export class CausalPadding1D extends tfl.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-    return tf.pad(x, [[0, 0], [this.padding, 0], [0, 0]]);
+    return tf.pad(x, [
+      [0, 0],
+      [this.padding, 0],
+      [0, 0],
+    ]);
   }
 
   override getConfig(): tf.serialization.ConfigDict {

@@ -13,7 +13,9 @@ export function toTensors(dataset: BeatDataset): BeatTensors {
   const count = dataset.labels.length;
   return tf.tidy(() => ({
     x: tf.tensor3d(dataset.samples, [count, dataset.beatLength, 1]),
-    y: tf.oneHot(tf.tensor1d(dataset.labels, 'int32'), dataset.classNames.length).toFloat() as tf.Tensor2D,
+    y: tf
+      .oneHot(tf.tensor1d(dataset.labels, 'int32'), dataset.classNames.length)
+      .toFloat() as tf.Tensor2D,
   }));
 }
 

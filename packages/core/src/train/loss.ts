@@ -24,5 +24,7 @@ export function categoricalCrossEntropy(
 
 /** How many rows of `probabilities` put their largest value on the one-hot class. */
 export function countCorrect(oneHot: tf.Tensor2D, probabilities: tf.Tensor2D): tf.Scalar {
-  return tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.argMax(probabilities, -1), tf.argMax(oneHot, -1)), 'int32')));
+  return tf.tidy(() =>
+    tf.sum(tf.cast(tf.equal(tf.argMax(probabilities, -1), tf.argMax(oneHot, -1)), 'int32')),
+  );
 }

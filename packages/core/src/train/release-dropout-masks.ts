@@ -13,7 +13,10 @@ interface MaskHolder {
 }
 
 function cellsOf(layer: tfl.layers.Layer): MaskHolder[] {
-  const wrapper = layer as unknown as { forwardLayer?: tfl.layers.Layer; backwardLayer?: tfl.layers.Layer };
+  const wrapper = layer as unknown as {
+    forwardLayer?: tfl.layers.Layer;
+    backwardLayer?: tfl.layers.Layer;
+  };
   if (wrapper.forwardLayer && wrapper.backwardLayer) {
     return [...cellsOf(wrapper.forwardLayer), ...cellsOf(wrapper.backwardLayer)];
   }

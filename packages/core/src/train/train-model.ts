@@ -7,7 +7,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BeatDataset } from '../data/beat-dataset';
-import { createRandom, shuffledIndices, withRandom, type RandomSource } from '../util/seeded-random';
+import {
+  createRandom,
+  shuffledIndices,
+  withRandom,
+  type RandomSource,
+} from '../util/seeded-random';
 import { gatherRows, toTensors, type BeatTensors } from './batch-tensors';
 import { EarlyStopping, type EpochMetrics } from './early-stopping';
 import { categoricalCrossEntropy, countCorrect } from './loss';
@@ -78,7 +83,10 @@ function measure(model: tfl.LayersModel, data: BeatTensors, batchSize: number): 
       const x = tf.slice(data.x, [start, 0, 0], [size, -1, -1]);
       const y = tf.slice(data.y, [start, 0], [size, -1]) as tf.Tensor2D;
       const probabilities = model.predict(x) as tf.Tensor2D;
-      return [categoricalCrossEntropy(y, probabilities).dataSync()[0]!, countCorrect(y, probabilities).dataSync()[0]!];
+      return [
+        categoricalCrossEntropy(y, probabilities).dataSync()[0]!,
+        countCorrect(y, probabilities).dataSync()[0]!,
+      ];
     });
     lossSum += loss * size;
     correct += hits;
@@ -133,7 +141,12 @@ async function runEpoch(
   return { loss: lossSum / count, accuracy: correct / count };
 }
 
-function validate(model: tfl.LayersModel, split: Split, metrics: EpochMetrics, batchSize: number): EpochMetrics {
+function validate(
+  model: tfl.LayersModel,
+  split: Split,
+  metrics: EpochMetrics,
+  batchSize: number,
+): EpochMetrics {
   if (split.validation === undefined) return metrics;
   const [valLoss, valAccuracy] = measure(model, split.validation, batchSize);
   return { ...metrics, valLoss, valAccuracy };
@@ -154,7 +167,12 @@ export async function trainModel(
   const random = createRandom(`${config.seed}:train`);
   const split = splitValidation(dataset, config.validationSplit, random);
   const classWeights = config.classWeights ? tf.tensor1d(config.classWeights) : undefined;
-  const context: StepContext = { model, optimizer: createOptimizer(config.optimizer), classWeights, random };
+  const context: StepContext = {
+    model,
+    optimizer: createOptimizer(config.optimizer),
+    classWeights,
+    random,
+  };
   const stopping = config.earlyStopping ? new EarlyStopping(config.earlyStopping) : undefined;
   const epochs: EpochProgress[] = [];
   let stoppedEarly = false;
@@ -163,7 +181,12 @@ export async function trainModel(
       const epochStarted = Date.now();
       const trained = await runEpoch(context, split.train, config, epoch, callbacks);
       const metrics = validate(model, split, trained, config.batchSize);
-      const progress = { ...metrics, epoch, epochs: config.epochs, durationMs: Date.now() - epochStarted };
+      const progress = {
+        ...metrics,
+        epoch,
+        epochs: config.epochs,
+        durationMs: Date.now() - epochStarted,
+      };
       epochs.push(progress);
       await callbacks.onEpochEnd?.(progress);
       if (stopping?.update(epoch, metrics, () => model.getWeights())) {
@@ -184,13 +207,20 @@ export async function trainModel(
     releaseDropoutMasks(model);
     stopping?.dispose();
     context.optimizer.dispose();
-    tf.dispose([split.train.x, split.train.y, ...(split.validation ? [split.validation.x, split.validation.y] : [])]);
+    tf.dispose([
+      split.train.x,
+      split.train.y,
+      ...(split.validation ? [split.validation.x, split.validation.y] : []),
+    ]);
     classWeights?.dispose();
   }
 }
 
 /** Puts the best epoch's weights back when asked to; returns that epoch. */
-function restoreBest(model: tfl.LayersModel, stopping: EarlyStopping | undefined): number | undefined {
+function restoreBest(
+  model: tfl.LayersModel,
+  stopping: EarlyStopping | undefined,
+): number | undefined {
   const best = stopping?.takeBestWeights();
   if (best === undefined || stopping === undefined) return undefined;
   model.setWeights(best);

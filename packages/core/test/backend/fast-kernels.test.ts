@@ -12,7 +12,8 @@ import { seededValues, valuesOn, worstError } from './helpers/parity';
 /** Absolute plus relative tolerance (see `worstError`); float32 sums of a few hundred terms. */
 const TOLERANCE = 1e-5;
 
-type Pad = 'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]];
+type Pad =
+  'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]];
 
 interface ConvCase {
   xShape: [number, number, number, number];
@@ -21,23 +22,60 @@ interface ConvCase {
   pad: Pad;
 }
 
-const EXPLICIT: Pad = [[0, 0], [1, 2], [0, 1], [0, 0]];
+const EXPLICIT: Pad = [
+  [0, 0],
+  [1, 2],
+  [0, 1],
+  [0, 0],
+];
 
 const CONV_CASES: [string, ConvCase][] = [
-  ['a Conv1D shape, valid padding', { xShape: [3, 1, 20, 4], filterShape: [1, 3, 4, 5], strides: [1, 1], pad: 'valid' }],
-  ['a Conv1D shape, same padding and stride 2', { xShape: [2, 1, 19, 3], filterShape: [1, 4, 3, 2], strides: [1, 2], pad: 'same' }],
-  ['a 2-D image, strides 2 and 3, valid padding', { xShape: [2, 9, 11, 2], filterShape: [3, 2, 2, 3], strides: [2, 3], pad: 'valid' }],
-  ['a 2-D image, same padding', { xShape: [1, 6, 7, 3], filterShape: [3, 3, 3, 4], strides: [1, 1], pad: 'same' }],
-  ['explicit padding', { xShape: [2, 5, 6, 2], filterShape: [2, 3, 2, 3], strides: [1, 2], pad: EXPLICIT }],
+  [
+    'a Conv1D shape, valid padding',
+    { xShape: [3, 1, 20, 4], filterShape: [1, 3, 4, 5], strides: [1, 1], pad: 'valid' },
+  ],
+  [
+    'a Conv1D shape, same padding and stride 2',
+    { xShape: [2, 1, 19, 3], filterShape: [1, 4, 3, 2], strides: [1, 2], pad: 'same' },
+  ],
+  [
+    'a 2-D image, strides 2 and 3, valid padding',
+    { xShape: [2, 9, 11, 2], filterShape: [3, 2, 2, 3], strides: [2, 3], pad: 'valid' },
+  ],
+  [
+    'a 2-D image, same padding',
+    { xShape: [1, 6, 7, 3], filterShape: [3, 3, 3, 4], strides: [1, 1], pad: 'same' },
+  ],
+  [
+    'explicit padding',
+    { xShape: [2, 5, 6, 2], filterShape: [2, 3, 2, 3], strides: [1, 2], pad: EXPLICIT },
+  ],
 ];
 
 function convGradients({ xShape, filterShape, strides, pad }: ConvCase): tf.Tensor[] {
-  const x = tf.tensor4d(seededValues('conv-x', xShape.reduce((a, b) => a * b)), xShape);
-  const filter = tf.tensor4d(seededValues('conv-filter', filterShape.reduce((a, b) => a * b)), filterShape);
+  const x = tf.tensor4d(
+    seededValues(
+      'conv-x',
+      xShape.reduce((a, b) => a * b),
+    ),
+    xShape,
+  );
+  const filter = tf.tensor4d(
+    seededValues(
+      'conv-filter',
+      filterShape.reduce((a, b) => a * b),
+    ),
+    filterShape,
+  );
   const forward = (input: tf.Tensor, kernel: tf.Tensor) =>
     tf.conv2d(input as tf.Tensor4D, kernel as tf.Tensor4D, strides, pad);
-  const mix = tf.tensor(seededValues('conv-mix', forward(x, filter).size), forward(x, filter).shape);
-  const [dx, dFilter] = tf.grads((input: tf.Tensor, kernel: tf.Tensor) => tf.sum(tf.mul(forward(input, kernel), mix)))([x, filter]);
+  const mix = tf.tensor(
+    seededValues('conv-mix', forward(x, filter).size),
+    forward(x, filter).shape,
+  );
+  const [dx, dFilter] = tf.grads((input: tf.Tensor, kernel: tf.Tensor) =>
+    tf.sum(tf.mul(forward(input, kernel), mix)),
+  )([x, filter]);
   return [dx!, dFilter!];
 }
 
@@ -50,8 +88,14 @@ interface PoolCase {
 
 const POOL_CASES: [string, PoolCase][] = [
   ['a MaxPooling1D shape', { xShape: [3, 1, 21, 4], size: [1, 3], strides: [1, 2], pad: 'valid' }],
-  ['a MaxPooling1D shape, same padding', { xShape: [2, 1, 20, 3], size: [1, 3], strides: [1, 2], pad: 'same' }],
-  ['a 2-D image with overlapping windows', { xShape: [2, 7, 8, 2], size: [3, 2], strides: [2, 1], pad: 'same' }],
+  [
+    'a MaxPooling1D shape, same padding',
+    { xShape: [2, 1, 20, 3], size: [1, 3], strides: [1, 2], pad: 'same' },
+  ],
+  [
+    'a 2-D image with overlapping windows',
+    { xShape: [2, 7, 8, 2], size: [3, 2], strides: [2, 1], pad: 'same' },
+  ],
 ];
 
 /**
@@ -59,7 +103,10 @@ const POOL_CASES: [string, PoolCase][] = [
  * so that windows hold ties.
  */
 function poolGradient({ xShape, size, strides, pad }: PoolCase, ties = true): tf.Tensor[] {
-  const raw = seededValues('pool-x', xShape.reduce((a, b) => a * b));
+  const raw = seededValues(
+    'pool-x',
+    xShape.reduce((a, b) => a * b),
+  );
   const x = tf.tensor4d(raw.map(ties ? (v) => Math.max(0, Math.round(v * 3)) : Math.abs), xShape);
   const forward = (input: tf.Tensor) => tf.maxPool(input as tf.Tensor4D, size, strides, pad);
   const mix = tf.tensor(seededValues('pool-mix', forward(x).size), forward(x).shape);
@@ -75,7 +122,9 @@ describe('the fast wasm kernels', () => {
     it('matches the cpu backend for both gradients', async () => {
       const expected = await valuesOn('cpu', () => convGradients(convCase));
       const actual = await valuesOn('wasm', () => convGradients(convCase));
-      actual.forEach((values, i) => expect(worstError(values, expected[i]!)).toBeLessThan(TOLERANCE));
+      actual.forEach((values, i) =>
+        expect(worstError(values, expected[i]!)).toBeLessThan(TOLERANCE),
+      );
     });
   });
 
@@ -95,18 +144,27 @@ describe('the fast wasm kernels', () => {
     // wasm's own MaxPoolGrad sends a tied window's gradient to its last largest input (the cpu
     // backend and the SDK's to the first), and it drops the gradient of a window whose values
     // are all negative; both are harmless after a ReLU. This comparison avoids both.
-    const work = () => [...convGradients(CONV_CASES[3]![1]), ...poolGradient(POOL_CASES[0]![1], false)];
+    const work = () => [
+      ...convGradients(CONV_CASES[3]![1]),
+      ...poolGradient(POOL_CASES[0]![1], false),
+    ];
 
     it("runs tfjs-backend-wasm's own kernels, then the SDK's, with the same gradients", async () => {
       await initBackend({ fastKernels: false });
-      expect(getKernel('Conv2DBackpropInput', 'wasm')!.kernelFunc).not.toBe(conv2DBackpropInputConfig.kernelFunc);
+      expect(getKernel('Conv2DBackpropInput', 'wasm')!.kernelFunc).not.toBe(
+        conv2DBackpropInputConfig.kernelFunc,
+      );
       expect(getKernel('MaxPoolGrad', 'wasm')!.kernelFunc).not.toBe(maxPoolGradConfig.kernelFunc);
       const reference = await valuesOn('wasm', work);
       await initBackend({ fastKernels: true });
-      expect(getKernel('Conv2DBackpropInput', 'wasm')!.kernelFunc).toBe(conv2DBackpropInputConfig.kernelFunc);
+      expect(getKernel('Conv2DBackpropInput', 'wasm')!.kernelFunc).toBe(
+        conv2DBackpropInputConfig.kernelFunc,
+      );
       expect(getKernel('MaxPoolGrad', 'wasm')!.kernelFunc).toBe(maxPoolGradConfig.kernelFunc);
       const fast = await valuesOn('wasm', work);
-      fast.forEach((values, i) => expect(worstError(values, reference[i]!)).toBeLessThan(TOLERANCE));
+      fast.forEach((values, i) =>
+        expect(worstError(values, reference[i]!)).toBeLessThan(TOLERANCE),
+      );
     });
   });
 });

@@ -32,11 +32,17 @@ function bumps(count: number): BeatDataset {
 
 /** The reference recipe's layer types at a small size. */
 function recipeLike(): tfl.LayersModel {
-  const conv = (filters: number) => tfl.layers.conv1d({ filters, kernelSize: 3, activation: 'relu' });
+  const conv = (filters: number) =>
+    tfl.layers.conv1d({ filters, kernelSize: 3, activation: 'relu' });
   return withRandom(createRandom('fast-path-weights'), () =>
     tfl.sequential({
       layers: [
-        tfl.layers.conv1d({ inputShape: [LENGTH, 1], filters: 4, kernelSize: 3, activation: 'relu' }),
+        tfl.layers.conv1d({
+          inputShape: [LENGTH, 1],
+          filters: 4,
+          kernelSize: 3,
+          activation: 'relu',
+        }),
         conv(4),
         tfl.layers.maxPooling1d({ poolSize: 3, strides: 2 }),
         conv(6),

@@ -28,10 +28,15 @@ function buildModel(layer: () => tfl.layers.Layer): tfl.LayersModel {
 /** The output, the input gradient and every weight gradient of a weighted sum of the output. */
 function outputsAndGradients(layer: () => tfl.layers.Layer, training: boolean): tf.Tensor[] {
   const model = buildModel(layer);
-  const x = tf.tensor3d(seededValues('fused-lstm-input', BATCH * STEPS * FEATURES), [BATCH, STEPS, FEATURES]);
+  const x = tf.tensor3d(seededValues('fused-lstm-input', BATCH * STEPS * FEATURES), [
+    BATCH,
+    STEPS,
+    FEATURES,
+  ]);
   const output = model.apply(x, { training }) as tf.Tensor;
   const mix = tf.tensor(seededValues('fused-lstm-mix', output.size), output.shape);
-  const objective = (input: tf.Tensor) => tf.sum(tf.mul(model.apply(input, { training }) as tf.Tensor, mix)) as tf.Scalar;
+  const objective = (input: tf.Tensor) =>
+    tf.sum(tf.mul(model.apply(input, { training }) as tf.Tensor, mix)) as tf.Scalar;
   const dx = tf.grad(objective)(x);
   const { grads } = tf.variableGrads(() => objective(x));
   const weights = model.trainableWeights.map((w) => grads[w.originalName]!);
@@ -40,7 +45,10 @@ function outputsAndGradients(layer: () => tfl.layers.Layer, training: boolean): 
   return [output, dx, ...weights];
 }
 
-const lstm = (args: Partial<LstmArgs> = {}) => () => tfl.layers.lstm({ units: 5, ...args });
+const lstm =
+  (args: Partial<LstmArgs> = {}) =>
+  () =>
+    tfl.layers.lstm({ units: 5, ...args });
 
 const FUSED_CASES: [string, () => tfl.layers.Layer][] = [
   ['the default hard-sigmoid gates', lstm()],
@@ -49,7 +57,13 @@ const FUSED_CASES: [string, () => tfl.layers.Layer][] = [
   ['going backwards', lstm({ goBackwards: true, returnSequences: true })],
   ['no bias', lstm({ useBias: false, recurrentActivation: 'sigmoid' })],
   ['unit forget bias and dropout outside training', lstm({ unitForgetBias: true, dropout: 0.3 })],
-  ['a bidirectional wrapper', () => tfl.layers.bidirectional({ layer: tfl.layers.lstm({ units: 3, returnSequences: true }) as tfl.RNN })],
+  [
+    'a bidirectional wrapper',
+    () =>
+      tfl.layers.bidirectional({
+        layer: tfl.layers.lstm({ units: 3, returnSequences: true }) as tfl.RNN,
+      }),
+  ],
 ];
 
 const FALLBACK_CASES: [string, () => tfl.layers.Layer][] = [
@@ -75,7 +89,9 @@ describe('the LSTM layer on wasm with the fast kernels', () => {
       const expected = await valuesOn('cpu', () => outputsAndGradients(layer, false));
       const actual = await valuesOn('wasm', () => outputsAndGradients(layer, false));
       expect(actual).toHaveLength(expected.length);
-      actual.forEach((values, i) => expect(worstError(values, expected[i]!)).toBeLessThan(TOLERANCE));
+      actual.forEach((values, i) =>
+        expect(worstError(values, expected[i]!)).toBeLessThan(TOLERANCE),
+      );
     });
   });
 
@@ -83,7 +99,9 @@ describe('the LSTM layer on wasm with the fast kernels', () => {
     it("runs tfjs-layers' own steps", async () => {
       await tf.setBackend('wasm');
       const model = buildModel(layer);
-      const kernels = await kernelsRun(() => [model.apply(tf.ones([BATCH, STEPS, FEATURES])) as tf.Tensor].flat());
+      const kernels = await kernelsRun(() =>
+        [model.apply(tf.ones([BATCH, STEPS, FEATURES])) as tf.Tensor].flat(),
+      );
       model.dispose();
       expect(kernels).not.toContain('EdgeEcgFusedLstmForward');
     });
@@ -93,7 +111,9 @@ describe('the LSTM layer on wasm with the fast kernels', () => {
     it("runs tfjs-layers' own steps", async () => {
       await tf.setBackend('wasm');
       const model = buildModel(lstm({ dropout: 0.2, recurrentDropout: 0.2 }));
-      const kernels = await kernelsRun(() => [model.apply(tf.ones([BATCH, STEPS, FEATURES]), { training: true }) as tf.Tensor]);
+      const kernels = await kernelsRun(() => [
+        model.apply(tf.ones([BATCH, STEPS, FEATURES]), { training: true }) as tf.Tensor,
+      ]);
       releaseDropoutMasks(model);
       model.dispose();
       expect(kernels).not.toContain('EdgeEcgFusedLstmForward');
@@ -116,12 +136,18 @@ describe('the LSTM layer on wasm with the fast kernels', () => {
     it('is an ordinary tfjs-layers LSTM that loads back with the same outputs', async () => {
       await tf.setBackend('wasm');
       const model = buildModel(lstm({ recurrentActivation: 'sigmoid' }));
-      const x = tf.tensor3d(seededValues('fused-lstm-input', BATCH * STEPS * FEATURES), [BATCH, STEPS, FEATURES]);
+      const x = tf.tensor3d(seededValues('fused-lstm-input', BATCH * STEPS * FEATURES), [
+        BATCH,
+        STEPS,
+        FEATURES,
+      ]);
       let artifacts: tf.io.ModelArtifacts | undefined;
-      await model.save(tf.io.withSaveHandler(async (saved) => {
-        artifacts = saved;
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      }));
+      await model.save(
+        tf.io.withSaveHandler(async (saved) => {
+          artifacts = saved;
+          return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+        }),
+      );
       const topology = JSON.stringify(artifacts!.modelTopology);
       expect(topology).toContain('"class_name":"LSTM"');
       const loaded = await tfl.loadLayersModel(tf.io.fromMemory(artifacts!));

@@ -35,13 +35,22 @@ async function gradientsOn(backend: string, layers: Build, channels: number): Pr
   return tf.tidy(() => {
     const model = buildModel(layers, channels);
     const random = createRandom('parity-input');
-    const x = tf.tensor3d(Float32Array.from({ length: BATCH * LENGTH * channels }, () => random() * 2 - 1), [BATCH, LENGTH, channels]);
+    const x = tf.tensor3d(
+      Float32Array.from({ length: BATCH * LENGTH * channels }, () => random() * 2 - 1),
+      [BATCH, LENGTH, channels],
+    );
     const outputShape = model.outputs[0]!.shape.slice(1) as number[];
-    const mix = tf.tensor(Float32Array.from({ length: outputShape.reduce((a, b) => a * b, 1) }, () => random() - 0.5), outputShape);
-    const objective = (input: tf.Tensor) => tf.sum(tf.mul(model.apply(input, { training: true }) as tf.Tensor, mix)) as tf.Scalar;
+    const mix = tf.tensor(
+      Float32Array.from({ length: outputShape.reduce((a, b) => a * b, 1) }, () => random() - 0.5),
+      outputShape,
+    );
+    const objective = (input: tf.Tensor) =>
+      tf.sum(tf.mul(model.apply(input, { training: true }) as tf.Tensor, mix)) as tf.Scalar;
     const input = tf.grad(objective)(x).dataSync() as Float32Array;
     const { grads } = tf.variableGrads(() => objective(x));
-    const weights = model.trainableWeights.map((w) => grads[w.originalName]!.dataSync() as Float32Array);
+    const weights = model.trainableWeights.map(
+      (w) => grads[w.originalName]!.dataSync() as Float32Array,
+    );
     return { input, weights };
   });
 }
@@ -68,19 +77,53 @@ const CASES: [string, Build, number][] = [
   ['conv1d, stride 2', () => [conv({ strides: 2 })], 2],
   ['conv1d, stride 2 and same padding', () => [conv({ strides: 2, padding: 'same' })], 3],
   ['conv1d, dilation 2', () => [conv({ dilationRate: 2 })], 2],
-  ['conv1d, dilation 3 and causal padding', () => [new CausalPadding1D({ padding: 6 }), conv({ dilationRate: 3 })], 2],
+  [
+    'conv1d, dilation 3 and causal padding',
+    () => [new CausalPadding1D({ padding: 6 }), conv({ dilationRate: 3 })],
+    2,
+  ],
   ['two stacked conv1d layers', () => [conv(), conv({ filters: 5, kernelSize: 5 })], 1],
-  ['conv1d with elu, selu, tanh, sigmoid and softplus', () => [conv({ activation: 'elu' }), conv({ activation: 'selu' }), conv({ activation: 'tanh' }), conv({ activation: 'sigmoid' }), conv({ activation: 'softplus' })], 1],
-  ['LeakyReLU as a layer of its own', () => [conv({ activation: 'linear' }), tfl.layers.leakyReLU({ alpha: 0.2 })], 1],
+  [
+    'conv1d with elu, selu, tanh, sigmoid and softplus',
+    () => [
+      conv({ activation: 'elu' }),
+      conv({ activation: 'selu' }),
+      conv({ activation: 'tanh' }),
+      conv({ activation: 'sigmoid' }),
+      conv({ activation: 'softplus' }),
+    ],
+    1,
+  ],
+  [
+    'LeakyReLU as a layer of its own',
+    () => [conv({ activation: 'linear' }), tfl.layers.leakyReLU({ alpha: 0.2 })],
+    1,
+  ],
   ['max pooling', () => [conv(), tfl.layers.maxPooling1d({ poolSize: 3, strides: 2 })], 1],
-  ['max pooling, same padding', () => [conv(), tfl.layers.maxPooling1d({ poolSize: 3, strides: 2, padding: 'same' })], 1],
+  [
+    'max pooling, same padding',
+    () => [conv(), tfl.layers.maxPooling1d({ poolSize: 3, strides: 2, padding: 'same' })],
+    1,
+  ],
   ['average pooling', () => [conv(), tfl.layers.averagePooling1d({ poolSize: 3, strides: 2 })], 1],
   ['global max pooling', () => [conv(), tfl.layers.globalMaxPooling1d()], 1],
   ['global average pooling', () => [conv(), tfl.layers.globalAveragePooling1d()], 1],
   ['LSTM', () => [tfl.layers.lstm({ units: 5 })], 2],
-  ['stacked LSTMs', () => [tfl.layers.lstm({ units: 4, returnSequences: true }), tfl.layers.lstm({ units: 3 })], 2],
-  ['bidirectional LSTM', () => [tfl.layers.bidirectional({ layer: tfl.layers.lstm({ units: 3 }) as tfl.RNN })], 2],
-  ['dense on the flattened sequence', () => [tfl.layers.flatten(), tfl.layers.dense({ units: 3, activation: 'softmax' })], 1],
+  [
+    'stacked LSTMs',
+    () => [tfl.layers.lstm({ units: 4, returnSequences: true }), tfl.layers.lstm({ units: 3 })],
+    2,
+  ],
+  [
+    'bidirectional LSTM',
+    () => [tfl.layers.bidirectional({ layer: tfl.layers.lstm({ units: 3 }) as tfl.RNN })],
+    2,
+  ],
+  [
+    'dense on the flattened sequence',
+    () => [tfl.layers.flatten(), tfl.layers.dense({ units: 3, activation: 'softmax' })],
+    1,
+  ],
   ['batch normalisation', () => [conv(), tfl.layers.batchNormalization()], 1],
 ];
 
@@ -120,7 +163,9 @@ describe('the dilated Conv1D gradient', () => {
     const objective = (input: tf.Tensor3D, kernel: tf.Tensor3D) =>
       tf.sum(tf.mul(tf.conv1d(input, kernel, 1, 'valid', 'NWC', 2), mix)).dataSync()[0]!;
     const [dx, dFilter] = tf.grads((input: tf.Tensor, kernel: tf.Tensor) =>
-      tf.sum(tf.mul(tf.conv1d(input as tf.Tensor3D, kernel as tf.Tensor3D, 1, 'valid', 'NWC', 2), mix)),
+      tf.sum(
+        tf.mul(tf.conv1d(input as tf.Tensor3D, kernel as tf.Tensor3D, 1, 'valid', 'NWC', 2), mix),
+      ),
     )([x, filter]);
     const probe = (tensor: tf.Tensor3D, flatIndex: number, which: 'x' | 'filter') => {
       const values = tensor.dataSync().slice();

@@ -27,7 +27,12 @@ function smallModel(seed: number): tfl.LayersModel {
   return withRandom(createRandom(`${seed}:init`), () =>
     tfl.sequential({
       layers: [
-        tfl.layers.conv1d({ inputShape: [LENGTH, 1], filters: 4, kernelSize: 3, activation: 'relu' }),
+        tfl.layers.conv1d({
+          inputShape: [LENGTH, 1],
+          filters: 4,
+          kernelSize: 3,
+          activation: 'relu',
+        }),
         tfl.layers.dropout({ rate: 0.2 }),
         tfl.layers.maxPooling1d({ poolSize: 3, strides: 2 }),
         tfl.layers.lstm({ units: 4, dropout: 0.1, recurrentDropout: 0.1 }),
@@ -80,10 +85,15 @@ describe('trainModel', () => {
       const model = smallModel(1);
       const epochs: EpochProgress[] = [];
       let batches = 0;
-      const history = await trainModel(model, bumps(128), { ...CONFIG, epochs: 8 }, {
-        onEpochEnd: (progress) => void epochs.push(progress),
-        onBatchEnd: () => void (batches += 1),
-      });
+      const history = await trainModel(
+        model,
+        bumps(128),
+        { ...CONFIG, epochs: 8 },
+        {
+          onEpochEnd: (progress) => void epochs.push(progress),
+          onBatchEnd: () => void (batches += 1),
+        },
+      );
       expect(history.trainBeats).toBe(96);
       expect(history.validationBeats).toBe(32);
       expect(epochs).toHaveLength(8);

@@ -36,7 +36,11 @@ function channelMajor(x: Float32Array, channels: number, out: Float32Array): voi
  * every example, the input value that filter tap meets there (zero in the padding). It reads
  * the channel-major input, so that each row is filled from one contiguous run.
  */
-function fillPatchesTransposed(patches: Float32Array, planes: Float32Array, info: backend_util.Conv2DInfo): void {
+function fillPatchesTransposed(
+  patches: Float32Array,
+  planes: Float32Array,
+  info: backend_util.Conv2DInfo,
+): void {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth } = info;
   const { strideHeight, strideWidth, filterHeight, filterWidth } = info;
   const plane = batchSize * inHeight * inWidth;
@@ -59,13 +63,23 @@ function fillPatchesTransposed(patches: Float32Array, planes: Float32Array, info
   }
 }
 
-function runWasmKernel(name: string, inputs: Record<string, TensorInfo>, backend: BackendWasm, attrs: object): TensorInfo {
+function runWasmKernel(
+  name: string,
+  inputs: Record<string, TensorInfo>,
+  backend: BackendWasm,
+  attrs: object,
+): TensorInfo {
   const run = getKernel(name, 'wasm')!.kernelFunc;
   return run({ inputs, backend, attrs: attrs as NamedAttrMap }) as TensorInfo;
 }
 
 /** The gradient as a convolution, or undefined when the strides rule it out. */
-function viaConvolution(backend: BackendWasm, x: TensorInfo, dy: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo | undefined {
+function viaConvolution(
+  backend: BackendWasm,
+  x: TensorInfo,
+  dy: TensorInfo,
+  info: backend_util.Conv2DInfo,
+): TensorInfo | undefined {
   if (info.strideHeight !== 1 || info.strideWidth !== 1) return undefined;
   const { top, bottom, left, right } = info.padInfo;
   // x as [channels, height, width, batch]; dy as a filter [outHeight, outWidth, batch, out].
@@ -73,7 +87,12 @@ function viaConvolution(backend: BackendWasm, x: TensorInfo, dy: TensorInfo, inf
   const filter = runWasmKernel(Transpose, { x: dy }, backend, { perm: [1, 2, 0, 3] });
   const attrs: Conv2DAttrs = {
     strides: [1, 1],
-    pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
+    pad: [
+      [0, 0],
+      [top, bottom],
+      [left, right],
+      [0, 0],
+    ],
     dataFormat: 'NHWC',
     dilations: [1, 1],
   };
@@ -83,15 +102,30 @@ function viaConvolution(backend: BackendWasm, x: TensorInfo, dy: TensorInfo, inf
   return gradient;
 }
 
-function viaPatches(backend: BackendWasm, x: TensorInfo, dy: TensorInfo, info: backend_util.Conv2DInfo, filterShape: number[]): TensorInfo {
+function viaPatches(
+  backend: BackendWasm,
+  x: TensorInfo,
+  dy: TensorInfo,
+  info: backend_util.Conv2DInfo,
+  filterShape: number[],
+): TensorInfo {
   const positions = info.batchSize * info.outHeight * info.outWidth;
   const taps = info.filterHeight * info.filterWidth * info.inChannels;
-  const planes = allocateMatrix(backend, info.inChannels, x.shape.reduce((a, b) => a * b) / info.inChannels);
+  const planes = allocateMatrix(
+    backend,
+    info.inChannels,
+    x.shape.reduce((a, b) => a * b) / info.inChannels,
+  );
   const patches = allocateMatrix(backend, taps, positions);
   const out = backend.makeOutput([...filterShape], 'float32');
   channelMajor(heapView(backend, x), info.inChannels, heapView(backend, planes));
   fillPatchesTransposed(heapView(backend, patches), heapView(backend, planes), info);
-  multiplyInto(backend, patches, asMatrix(dy, positions, info.outChannels), asMatrix(out, taps, info.outChannels));
+  multiplyInto(
+    backend,
+    patches,
+    asMatrix(dy, positions, info.outChannels),
+    asMatrix(out, taps, info.outChannels),
+  );
   freeMatrices(backend, planes, patches);
   return out;
 }
@@ -110,9 +144,19 @@ function conv2DBackpropFilter(args: {
   }
   const xShape = inputs.x.shape as [number, number, number, number];
   const info = backend_util.computeConv2DInfo(
-    xShape, filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast',
+    xShape,
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    'channelsLast',
   );
-  return viaConvolution(backend, inputs.x, inputs.dy, info) ?? viaPatches(backend, inputs.x, inputs.dy, info, filterShape);
+  return (
+    viaConvolution(backend, inputs.x, inputs.dy, info) ??
+    viaPatches(backend, inputs.x, inputs.dy, info, filterShape)
+  );
 }
 
 /** Registers with `registerKernel`; wasm has no filter gradient of its own. */

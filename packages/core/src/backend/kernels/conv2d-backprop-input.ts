@@ -20,10 +20,21 @@ import {
 } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { UsageError } from '../../errors';
-import { allocateMatrix, asMatrix, freeMatrices, heapView, multiplyInto, transposed } from './wasm-heap';
+import {
+  allocateMatrix,
+  asMatrix,
+  freeMatrices,
+  heapView,
+  multiplyInto,
+  transposed,
+} from './wasm-heap';
 
 /** Adds each patch gradient row onto the input positions its taps read (zero padding skipped). */
-function addPatchesBack(dx: Float32Array, patches: Float32Array, info: backend_util.Conv2DInfo): void {
+function addPatchesBack(
+  dx: Float32Array,
+  patches: Float32Array,
+  info: backend_util.Conv2DInfo,
+): void {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth } = info;
   const { strideHeight, strideWidth, filterHeight, filterWidth } = info;
   const taps = filterHeight * filterWidth * inChannels;
@@ -49,39 +60,73 @@ function addPatchesBack(dx: Float32Array, patches: Float32Array, info: backend_u
 }
 
 /** The filter for the gradient as a convolution: taps reversed, in and out channels swapped. */
-function flippedFilter(backend: BackendWasm, filter: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo {
+function flippedFilter(
+  backend: BackendWasm,
+  filter: TensorInfo,
+  info: backend_util.Conv2DInfo,
+): TensorInfo {
   const { filterHeight, filterWidth, inChannels, outChannels } = info;
-  const flipped = backend.makeOutput([filterHeight, filterWidth, outChannels, inChannels], 'float32');
+  const flipped = backend.makeOutput(
+    [filterHeight, filterWidth, outChannels, inChannels],
+    'float32',
+  );
   const [from, to] = [heapView(backend, filter), heapView(backend, flipped)];
   const taps = filterHeight * filterWidth;
   for (let tap = 0; tap < taps; tap++) {
     const source = (taps - 1 - tap) * inChannels * outChannels;
     for (let c = 0; c < inChannels; c++) {
-      for (let o = 0; o < outChannels; o++) to[(tap * outChannels + o) * inChannels + c] = from[source + c * outChannels + o]!;
+      for (let o = 0; o < outChannels; o++)
+        to[(tap * outChannels + o) * inChannels + c] = from[source + c * outChannels + o]!;
     }
   }
   return flipped;
 }
 
 /** The gradient as a convolution of `dy`, or undefined when the strides or padding rule it out. */
-function viaConvolution(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo | undefined {
+function viaConvolution(
+  backend: BackendWasm,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  info: backend_util.Conv2DInfo,
+): TensorInfo | undefined {
   const { filterHeight, filterWidth, padInfo } = info;
-  const pads = [filterHeight - 1 - padInfo.top, filterHeight - 1 - padInfo.bottom, filterWidth - 1 - padInfo.left, filterWidth - 1 - padInfo.right];
-  if (info.strideHeight !== 1 || info.strideWidth !== 1 || pads.some((p) => p < 0)) return undefined;
+  const pads = [
+    filterHeight - 1 - padInfo.top,
+    filterHeight - 1 - padInfo.bottom,
+    filterWidth - 1 - padInfo.left,
+    filterWidth - 1 - padInfo.right,
+  ];
+  if (info.strideHeight !== 1 || info.strideWidth !== 1 || pads.some((p) => p < 0))
+    return undefined;
   const flipped = flippedFilter(backend, filter, info);
   const attrs: Conv2DAttrs = {
     strides: [1, 1],
-    pad: [[0, 0], [pads[0]!, pads[1]!], [pads[2]!, pads[3]!], [0, 0]],
+    pad: [
+      [0, 0],
+      [pads[0]!, pads[1]!],
+      [pads[2]!, pads[3]!],
+      [0, 0],
+    ],
     dataFormat: 'NHWC',
     dilations: [1, 1],
   };
   const convolve = getKernel(Conv2D, 'wasm')!.kernelFunc;
-  const dx = convolve({ inputs: { x: dy, filter: flipped }, backend, attrs: attrs as unknown as NamedAttrMap }) as TensorInfo;
+  const dx = convolve({
+    inputs: { x: dy, filter: flipped },
+    backend,
+    attrs: attrs as unknown as NamedAttrMap,
+  }) as TensorInfo;
   backend.disposeData(flipped.dataId);
   return dx;
 }
 
-function viaPatches(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, info: backend_util.Conv2DInfo, inputShape: number[]): TensorInfo {
+function viaPatches(
+  backend: BackendWasm,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  info: backend_util.Conv2DInfo,
+  inputShape: number[],
+): TensorInfo {
   const positions = info.batchSize * info.outHeight * info.outWidth;
   const taps = info.filterHeight * info.filterWidth * info.inChannels;
   const filterT = transposed(backend, asMatrix(filter, taps, info.outChannels));
@@ -107,7 +152,14 @@ function conv2DBackpropInput(args: {
   }
   const filterShape = inputs.filter.shape as [number, number, number, number];
   const info = backend_util.computeConv2DInfo(
-    inputShape, filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast',
+    inputShape,
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    'channelsLast',
   );
   return (
     viaConvolution(backend, inputs.dy, inputs.filter, info) ??

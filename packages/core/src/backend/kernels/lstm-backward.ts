@@ -52,7 +52,13 @@ interface StepBuffers {
 }
 
 /** Adds the output gradient of step `t` to the carried hidden-state gradient. */
-function addOutputGradient(carry: Carry, dy: Float32Array, t: number, sizes: LstmSizes, returnSequences: boolean): void {
+function addOutputGradient(
+  carry: Carry,
+  dy: Float32Array,
+  t: number,
+  sizes: LstmSizes,
+  returnSequences: boolean,
+): void {
   const { batch, steps, units } = sizes;
   if (!returnSequences) {
     if (t === steps - 1) for (let k = 0; k < batch * units; k++) carry.hidden[k]! += dy[k]!;
@@ -65,7 +71,15 @@ function addOutputGradient(carry: Carry, dy: Float32Array, t: number, sizes: Lst
 }
 
 /** Writes step `t`'s gradient of the gate pre-activations and updates the cell carry. */
-function stepGateGradients(backend: BackendWasm, inputs: BackwardInputs, buffers: StepBuffers, carry: Carry, t: number, sizes: LstmSizes, derivative: (a: number) => number): void {
+function stepGateGradients(
+  backend: BackendWasm,
+  inputs: BackwardInputs,
+  buffers: StepBuffers,
+  carry: Carry,
+  t: number,
+  sizes: LstmSizes,
+  derivative: (a: number) => number,
+): void {
   const { batch, units } = sizes;
   const width = 4 * units;
   const gates = heapView(backend, inputs.gates);
@@ -94,7 +108,13 @@ function stepGateGradients(backend: BackendWasm, inputs: BackwardInputs, buffers
   heapView(backend, buffers.preActivations).set(out, t * batch * width);
 }
 
-function runStepsBackward(backend: BackendWasm, inputs: BackwardInputs, buffers: StepBuffers, sizes: LstmSizes, attrs: FusedLstmAttrs): void {
+function runStepsBackward(
+  backend: BackendWasm,
+  inputs: BackwardInputs,
+  buffers: StepBuffers,
+  sizes: LstmSizes,
+  attrs: FusedLstmAttrs,
+): void {
   const stateSize = sizes.batch * sizes.units;
   const carry: Carry = { hidden: new Float32Array(stateSize), cell: new Float32Array(stateSize) };
   const derivative = gateDerivative(attrs.recurrentActivation);
@@ -129,7 +149,11 @@ function featuresByStep(backend: BackendWasm, x: TensorInfo, sizes: LstmSizes): 
 }
 
 /** `[units, time · batch]`: the hidden state each step started from (zeros for step 0). */
-function previousHiddenByStep(backend: BackendWasm, hidden: TensorInfo, sizes: LstmSizes): HeapMatrix {
+function previousHiddenByStep(
+  backend: BackendWasm,
+  hidden: TensorInfo,
+  sizes: LstmSizes,
+): HeapMatrix {
   const { batch, steps, units } = sizes;
   const shifted = allocateMatrix(backend, steps * batch, units);
   const view = heapView(backend, shifted);
@@ -140,7 +164,12 @@ function previousHiddenByStep(backend: BackendWasm, hidden: TensorInfo, sizes: L
   return result;
 }
 
-function weightGradients(backend: BackendWasm, inputs: BackwardInputs, pre: HeapMatrix, sizes: LstmSizes): TensorInfo[] {
+function weightGradients(
+  backend: BackendWasm,
+  inputs: BackwardInputs,
+  pre: HeapMatrix,
+  sizes: LstmSizes,
+): TensorInfo[] {
   const width = 4 * sizes.units;
   const dKernel = backend.makeOutput([sizes.inputs, width], 'float32');
   const dRecurrent = backend.makeOutput([sizes.units, width], 'float32');
@@ -154,7 +183,12 @@ function weightGradients(backend: BackendWasm, inputs: BackwardInputs, pre: Heap
   return [dKernel, dRecurrent, dBias];
 }
 
-function inputGradient(backend: BackendWasm, kernel: TensorInfo, pre: HeapMatrix, sizes: LstmSizes): TensorInfo {
+function inputGradient(
+  backend: BackendWasm,
+  kernel: TensorInfo,
+  pre: HeapMatrix,
+  sizes: LstmSizes,
+): TensorInfo {
   const { batch, steps, inputs, units } = sizes;
   const kernelT = transposed(backend, asMatrix(kernel, inputs, 4 * units));
   const timeMajor = allocateMatrix(backend, steps * batch, inputs);
@@ -165,7 +199,11 @@ function inputGradient(backend: BackendWasm, kernel: TensorInfo, pre: HeapMatrix
   return dx;
 }
 
-function fusedLstmBackward(args: { inputs: BackwardInputs; backend: BackendWasm; attrs: FusedLstmAttrs }): TensorInfo[] {
+function fusedLstmBackward(args: {
+  inputs: BackwardInputs;
+  backend: BackendWasm;
+  attrs: FusedLstmAttrs;
+}): TensorInfo[] {
   const { inputs, backend, attrs } = args;
   const sizes = lstmSizes(inputs.x.shape, inputs.recurrentKernel.shape);
   const { batch, steps, units } = sizes;

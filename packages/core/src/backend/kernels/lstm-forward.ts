@@ -50,7 +50,11 @@ interface StepScratch {
   tanhCell: HeapMatrix;
 }
 
-function allocateScratch(backend: BackendWasm, projected: HeapMatrix, sizes: LstmSizes): StepScratch {
+function allocateScratch(
+  backend: BackendWasm,
+  projected: HeapMatrix,
+  sizes: LstmSizes,
+): StepScratch {
   const { batch, units } = sizes;
   const wide = () => allocateMatrix(backend, batch, 4 * units);
   const narrow = () => allocateMatrix(backend, batch, units);
@@ -77,7 +81,13 @@ function allocateRecords(backend: BackendWasm, sizes: LstmSizes): StepRecords {
 }
 
 /** `x · kernel + bias` for every step at once, time-major. */
-function projectInputs(backend: BackendWasm, x: TensorInfo, kernel: TensorInfo, bias: TensorInfo, sizes: LstmSizes): HeapMatrix {
+function projectInputs(
+  backend: BackendWasm,
+  x: TensorInfo,
+  kernel: TensorInfo,
+  bias: TensorInfo,
+  sizes: LstmSizes,
+): HeapMatrix {
   const { batch, steps, inputs, units } = sizes;
   const timeMajor = allocateMatrix(backend, steps * batch, inputs);
   const projected = allocateMatrix(backend, steps * batch, 4 * units);
@@ -88,7 +98,14 @@ function projectInputs(backend: BackendWasm, x: TensorInfo, kernel: TensorInfo, 
 }
 
 /** Step `t`'s gate pre-activations: its input projection plus `h[t-1] · recurrentKernel`. */
-function preActivations(backend: BackendWasm, t: number, sizes: LstmSizes, scratch: StepScratch, records: StepRecords, recurrentKernel: HeapMatrix): void {
+function preActivations(
+  backend: BackendWasm,
+  t: number,
+  sizes: LstmSizes,
+  scratch: StepScratch,
+  records: StepRecords,
+  recurrentKernel: HeapMatrix,
+): void {
   const size = sizes.batch * 4 * sizes.units;
   const projected = heapView(backend, scratch.projected).subarray(t * size, (t + 1) * size);
   if (t === 0) {
@@ -99,7 +116,11 @@ function preActivations(backend: BackendWasm, t: number, sizes: LstmSizes, scrat
   const previous = heapView(backend, records.hidden).subarray((t - 1) * stateSize, t * stateSize);
   heapView(backend, scratch.previous).set(previous);
   multiplyInto(backend, scratch.previous, recurrentKernel, scratch.recurrent);
-  const [pre, recurrent, again] = [heapView(backend, scratch.pre), heapView(backend, scratch.recurrent), heapView(backend, scratch.projected)];
+  const [pre, recurrent, again] = [
+    heapView(backend, scratch.pre),
+    heapView(backend, scratch.recurrent),
+    heapView(backend, scratch.projected),
+  ];
   for (let k = 0, from = t * size; k < size; k++) pre[k] = again[from + k]! + recurrent[k]!;
 }
 
@@ -116,17 +137,32 @@ function squash(backend: BackendWasm, scratch: StepScratch, attrs: FusedLstmAttr
 }
 
 /** Records step `t`'s gates and cell state (into `scratch.cell` too, for its tanh). */
-function recordGatesAndCell(backend: BackendWasm, t: number, sizes: LstmSizes, scratch: StepScratch, records: StepRecords): void {
+function recordGatesAndCell(
+  backend: BackendWasm,
+  t: number,
+  sizes: LstmSizes,
+  scratch: StepScratch,
+  records: StepRecords,
+): void {
   const { batch, units } = sizes;
   const width = 4 * units;
-  const [squashed, tanhPre, cell] = [heapView(backend, scratch.squashed), heapView(backend, scratch.tanhPre), heapView(backend, scratch.cell)];
+  const [squashed, tanhPre, cell] = [
+    heapView(backend, scratch.squashed),
+    heapView(backend, scratch.tanhPre),
+    heapView(backend, scratch.cell),
+  ];
   const [gates, cells] = [heapView(backend, records.gates), heapView(backend, records.cells)];
   const gateStart = t * batch * width;
   const cellStart = t * batch * units;
   for (let b = 0; b < batch; b++) {
     for (let u = 0; u < units; u++) {
       const k = b * width + u;
-      const [i, f, g, o] = [squashed[k]!, squashed[k + units]!, tanhPre[k + 2 * units]!, squashed[k + 3 * units]!];
+      const [i, f, g, o] = [
+        squashed[k]!,
+        squashed[k + units]!,
+        tanhPre[k + 2 * units]!,
+        squashed[k + 3 * units]!,
+      ];
       const previousCell = t > 0 ? cells[cellStart - batch * units + b * units + u]! : 0;
       gates[gateStart + k] = i;
       gates[gateStart + k + units] = f;
@@ -139,11 +175,20 @@ function recordGatesAndCell(backend: BackendWasm, t: number, sizes: LstmSizes, s
 }
 
 /** Records step `t`'s tanh of the cell and hidden state `o · tanh(c)`. */
-function recordHidden(backend: BackendWasm, t: number, sizes: LstmSizes, scratch: StepScratch, records: StepRecords): void {
+function recordHidden(
+  backend: BackendWasm,
+  t: number,
+  sizes: LstmSizes,
+  scratch: StepScratch,
+  records: StepRecords,
+): void {
   const { batch, units } = sizes;
   applyElementwise(backend, 'Tanh', scratch.cell, scratch.tanhCell);
   const [tanhCell, gates] = [heapView(backend, scratch.tanhCell), heapView(backend, records.gates)];
-  const [tanhCells, hidden] = [heapView(backend, records.tanhCells), heapView(backend, records.hidden)];
+  const [tanhCells, hidden] = [
+    heapView(backend, records.tanhCells),
+    heapView(backend, records.hidden),
+  ];
   const stateStart = t * batch * units;
   tanhCells.set(tanhCell, stateStart);
   for (let b = 0; b < batch; b++) {
@@ -154,7 +199,14 @@ function recordHidden(backend: BackendWasm, t: number, sizes: LstmSizes, scratch
   }
 }
 
-function runSteps(backend: BackendWasm, recurrentKernel: TensorInfo, sizes: LstmSizes, scratch: StepScratch, records: StepRecords, attrs: FusedLstmAttrs): void {
+function runSteps(
+  backend: BackendWasm,
+  recurrentKernel: TensorInfo,
+  sizes: LstmSizes,
+  scratch: StepScratch,
+  records: StepRecords,
+  attrs: FusedLstmAttrs,
+): void {
   const recurrentWeights = asMatrix(recurrentKernel, sizes.units, 4 * sizes.units);
   for (let t = 0; t < sizes.steps; t++) {
     preActivations(backend, t, sizes, scratch, records, recurrentWeights);
@@ -164,7 +216,12 @@ function runSteps(backend: BackendWasm, recurrentKernel: TensorInfo, sizes: Lstm
   }
 }
 
-function writeOutput(backend: BackendWasm, hidden: HeapMatrix, sizes: LstmSizes, returnSequences: boolean): TensorInfo {
+function writeOutput(
+  backend: BackendWasm,
+  hidden: HeapMatrix,
+  sizes: LstmSizes,
+  returnSequences: boolean,
+): TensorInfo {
   const { batch, steps, units } = sizes;
   const shape = returnSequences ? [batch, steps, units] : [batch, units];
   const output = backend.makeOutput(shape, 'float32');
@@ -187,7 +244,13 @@ function fusedLstmForward(args: {
   runSteps(backend, inputs.recurrentKernel, sizes, scratch, records, attrs);
   freeMatrices(backend, ...Object.values(scratch));
   const output = writeOutput(backend, records.hidden, sizes, attrs.returnSequences);
-  return [output, records.gates.info, records.cells.info, records.tanhCells.info, records.hidden.info];
+  return [
+    output,
+    records.gates.info,
+    records.cells.info,
+    records.tanhCells.info,
+    records.hidden.info,
+  ];
 }
 
 /** Outputs: the layer's output, then gates, cells, tanh of cells and hidden states, time-major. */

@@ -22,11 +22,21 @@ interface WindowBest {
 }
 
 /** Finds, for every channel at once, the first largest input of one output's window. */
-function findWindowMaxima(x: Float32Array, info: backend_util.Conv2DInfo, b: number, oy: number, ox: number, best: WindowBest): void {
+function findWindowMaxima(
+  x: Float32Array,
+  info: backend_util.Conv2DInfo,
+  b: number,
+  oy: number,
+  ox: number,
+  best: WindowBest,
+): void {
   const { inHeight, inWidth, inChannels } = info;
   const top = oy * info.strideHeight - info.padInfo.top;
   const left = ox * info.strideWidth - info.padInfo.left;
-  const [rowEnd, columnEnd] = [Math.min(top + info.filterHeight, inHeight), Math.min(left + info.filterWidth, inWidth)];
+  const [rowEnd, columnEnd] = [
+    Math.min(top + info.filterHeight, inHeight),
+    Math.min(left + info.filterWidth, inWidth),
+  ];
   best.values.fill(Number.NEGATIVE_INFINITY);
   best.indices.fill(-1);
   for (let iy = Math.max(top, 0); iy < rowEnd; iy++) {
@@ -43,9 +53,17 @@ function findWindowMaxima(x: Float32Array, info: backend_util.Conv2DInfo, b: num
   }
 }
 
-function routeGradient(dx: Float32Array, dy: Float32Array, x: Float32Array, info: backend_util.Conv2DInfo): void {
+function routeGradient(
+  dx: Float32Array,
+  dy: Float32Array,
+  x: Float32Array,
+  info: backend_util.Conv2DInfo,
+): void {
   const channels = info.inChannels;
-  const best: WindowBest = { values: new Float32Array(channels), indices: new Int32Array(channels) };
+  const best: WindowBest = {
+    values: new Float32Array(channels),
+    indices: new Int32Array(channels),
+  };
   dx.fill(0);
   let out = 0;
   for (let b = 0; b < info.batchSize; b++) {
@@ -71,7 +89,12 @@ function maxPoolGrad(args: {
   const xShape = inputs.input.shape as [number, number, number, number];
   const info = backend_util.computePool2DInfo(xShape, filterSize, strides, 1, pad, dimRoundingMode);
   const dx = backend.makeOutput([...xShape], 'float32');
-  routeGradient(heapView(backend, dx), heapView(backend, inputs.dy), heapView(backend, inputs.input), info);
+  routeGradient(
+    heapView(backend, dx),
+    heapView(backend, inputs.dy),
+    heapView(backend, inputs.input),
+    info,
+  );
   return dx;
 }
 

@@ -140,7 +140,12 @@ function elementwiseOf(backend: BackendWasm, name: ElementwiseKernel): Elementwi
 const FLOAT32_DTYPE = 0;
 
 /** Writes `kernel(from)` into `to` (same size) with the module's vectorised kernel. */
-export function applyElementwise(backend: BackendWasm, name: ElementwiseKernel, from: HeapMatrix, to: HeapMatrix): void {
+export function applyElementwise(
+  backend: BackendWasm,
+  name: ElementwiseKernel,
+  from: HeapMatrix,
+  to: HeapMatrix,
+): void {
   const run = elementwiseOf(backend, name);
   const [fromId, toId] = [idOf(backend, from.info), idOf(backend, to.info)];
   if (name === 'Sigmoid') run(fromId, toId);

@@ -1,0 +1,29 @@
+/** @module Browsers: saves a classifier to IndexedDB and loads it back. */
+import { loadModelFromIndexedDb, saveModelToIndexedDb } from '../io/indexed-db';
+import { parseSpec } from '../spec/parse-spec';
+import { manifestOf } from './classifier-manifest';
+import { EcgClassifier } from './ecg-classifier';
+
+/**
+ * Saves the classifier under `name` in the page's IndexedDB, with its manifest.
+ *
+ * @throws {ModelIoError} where IndexedDB is missing (Node) or the write fails.
+ */
+export async function saveClassifierToIndexedDb(
+  classifier: EcgClassifier,
+  name: string,
+): Promise<void> {
+  await saveModelToIndexedDb(name, classifier.model, manifestOf(classifier));
+}
+
+/**
+ * Loads a classifier saved by {@link saveClassifierToIndexedDb}.
+ *
+ * @throws {ModelIoError} when nothing is saved under `name`, or it is not an edge-ecg model.
+ */
+export async function loadClassifierFromIndexedDb(name: string): Promise<EcgClassifier> {
+  const { model, manifest } = await loadModelFromIndexedDb(name);
+  const classifier = EcgClassifier.fromModel(model, parseSpec(manifest.spec));
+  classifier.trainingData = manifest.trainingData;
+  return classifier;
+}
