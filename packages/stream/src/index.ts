@@ -148,7 +148,11 @@ export type { RecordBeats } from './dataset/record-beats';
 export { listRecords } from './dataset/record-paths';
 export type { RecordEntry, RecordListing } from './dataset/record-paths';
 export { readRecordSet, joinRecordBeats } from './dataset/record-dataset';
-export type { ExcludedRecord, ReadRecordSetOptions, RecordBeatsSet } from './dataset/record-dataset';
+export type {
+  ExcludedRecord,
+  ReadRecordSetOptions,
+  RecordBeatsSet,
+} from './dataset/record-dataset';
 export {
   chooseTestRecords,
   ABNORMAL_RECORD_FRACTION,

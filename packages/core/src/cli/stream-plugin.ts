@@ -37,6 +37,10 @@ export const STREAM_COMMANDS = ['detect', 'beats', 'stream'] as const;
 /** Loads `@edge-ecg/stream`. @throws {UsageError} when it is not installed. */
 export async function loadStreamPlugin(): Promise<StreamPlugin> {
   try {
+    // Load the build of the same format as this one (CommonJS here, ESM in the .mjs build):
+    // an ESM copy under a CommonJS CLI would bring its own error classes and tfjs instance.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+    if (typeof require === 'function') return require('@edge-ecg/stream') as StreamPlugin;
     return (await import('@edge-ecg/stream')) as unknown as StreamPlugin;
   } catch (error) {
     throw new UsageError(

@@ -8,6 +8,10 @@ Commands:
                            [--train-per-class N] [--test-per-class N] [--epochs N]
                            [--seed N] [--out DIR] [--json]
             Without data flags it trains on the embedded synthetic beats.
+            edge-ecg train --records PATH... [--labels binary|aami] [--test-records R...]
+            trains on beats cut from annotated WFDB records (paths or folders; needs
+            @edge-ecg/stream), split by record: the --test-records, or a seeded ~25 % of
+            the records with abnormal beats among them. Binary drops paced records.
   evaluate  Score a saved classifier on labelled beats.
             edge-ecg evaluate --model DIR (--csv F... | --normal F --abnormal F) [--json]
   predict   Classify the beats of a Kaggle-format CSV.
@@ -19,6 +23,16 @@ Commands:
             linear), padding (valid, same, causal), pooling (max, average, min, globalMax,
             globalAverage; a global pool replaces the last pool and the LSTM), lstmUnits.
             Each --vary value is one variant, changed alone from the base spec.
+  detect    The R-peaks of a WFDB record's lead, as sample indices at its own rate.
+            edge-ecg detect --record PATH [--lead NAME|INDEX] [--json]
+  beats     Cut and label the beats of annotated records, write a Kaggle-format CSV.
+            edge-ecg beats --record PATH... --out F.csv [--labels aami|binary]
+                           [--lead NAME|INDEX] [--json]
+  stream    Classify a record or a simulated ECG beat by beat: one JSON line per beat,
+            summary and quality report (field "type"), then a closing "end" line.
+            edge-ecg stream --model DIR (--record PATH [--lead X] | --simulate
+                            [--duration-s N] [--seed N]) [--realtime]
+                            [--batch-size N] [--max-latency-ms N]
   help      Show this text.
 
 With --json the last line of stdout is one JSON object.

@@ -1,12 +1,18 @@
-/** @module What the stream package's commands share: core's Node helpers, loaded lazily, and flags. */
+/** @module What the stream commands share: core's Node helpers, loaded lazily, and flags. */
 import type { Flags } from '@edge-ecg/core/node';
 import type { LeadSelector } from '../wfdb/select-leads';
 
 /** Core's Node entry (flags, backend start, model loading), imported when a command runs. */
 export type CoreNode = typeof import('@edge-ecg/core/node');
 
-/** Loads `@edge-ecg/core/node`; the stream package's universal entry never imports it eagerly. */
-export function coreNode(): Promise<CoreNode> {
+/**
+ * Loads `@edge-ecg/core/node`; the stream package's universal entry never imports it eagerly.
+ * The CommonJS build requires it, so that it shares error classes and tfjs with the CommonJS
+ * core that runs the CLI; the ESM build imports it.
+ */
+export async function coreNode(): Promise<CoreNode> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  if (typeof require === 'function') return require('@edge-ecg/core/node') as CoreNode;
   return import('@edge-ecg/core/node');
 }
 
@@ -23,7 +29,9 @@ export type LineWriter = (line: string) => Promise<void>;
 /** A {@link LineWriter} on the process's standard output. */
 export const writeStdoutLine: LineWriter = (line) =>
   new Promise((resolve, reject) => {
-    const flushed = process.stdout.write(`${line}\n`, (error) => (error ? reject(error) : undefined));
+    const flushed = process.stdout.write(`${line}\n`, (error) =>
+      error ? reject(error) : undefined,
+    );
     if (flushed) resolve();
     else process.stdout.once('drain', () => resolve());
   });

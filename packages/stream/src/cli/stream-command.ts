@@ -30,7 +30,8 @@ const STREAM_FLAGS = {
 export function eventLine(event: BeatStreamEvent): string {
   if (event.type !== 'beat') return JSON.stringify(event);
   const { flags, probabilities, ...rest } = event;
-  const plain = probabilities === null ? null : Array.from(probabilities, (p) => Number(p.toFixed(6)));
+  const plain =
+    probabilities === null ? null : Array.from(probabilities, (p) => Number(p.toFixed(6)));
   return JSON.stringify({ ...rest, flags: setFlagNames(flags), probabilities: plain });
 }
 
@@ -53,7 +54,12 @@ export async function streamCommand(
   const source = await streamSource(core, flags);
   await core.startBackend();
   const classifier = await core.loadClassifier(modelDir);
-  const stream = await BeatStream.create({ classifier, source, ...batchOptions(core, flags), disposeClassifier: true });
+  const stream = await BeatStream.create({
+    classifier,
+    source,
+    ...batchOptions(core, flags),
+    disposeClassifier: true,
+  });
   const startMs = performance.now();
   const latenciesMs: number[] = [];
   let lastTimeS = 0;
@@ -74,7 +80,11 @@ export async function streamCommand(
     lastBeatTimeS: lastTimeS,
     elapsedSeconds: elapsedS,
     realTimeFactor: streamS / elapsedS,
-    latencyMs: { p50: percentile(latenciesMs, 50), p99: percentile(latenciesMs, 99), max: percentile(latenciesMs, 100) },
+    latencyMs: {
+      p50: percentile(latenciesMs, 50),
+      p99: percentile(latenciesMs, 99),
+      max: percentile(latenciesMs, 100),
+    },
   };
   return { json: true, text: JSON.stringify(result), result };
 }

@@ -40,12 +40,20 @@ export function chooseTestRecords(records: readonly RecordForSplit[], seed: numb
     );
   }
   const sorted = [...records].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
-  const isRich = (r: RecordForSplit) => r.abnormalBeats >= ABNORMAL_RECORD_FRACTION * r.beats && r.abnormalBeats > 0;
+  const isRich = (r: RecordForSplit) =>
+    r.abnormalBeats >= ABNORMAL_RECORD_FRACTION * r.beats && r.abnormalBeats > 0;
   const random = createRandom(seed);
   const rich = shuffle(sorted.filter(isRich), random);
-  const rest = shuffle(sorted.filter((r) => !isRich(r)), random);
-  const total = Math.min(records.length - 1, Math.max(1, Math.round(DEFAULT_TEST_RECORD_FRACTION * records.length)));
-  const fromRich = rich.length === 0 ? 0 : Math.max(1, Math.round(DEFAULT_TEST_RECORD_FRACTION * rich.length));
+  const rest = shuffle(
+    sorted.filter((r) => !isRich(r)),
+    random,
+  );
+  const total = Math.min(
+    records.length - 1,
+    Math.max(1, Math.round(DEFAULT_TEST_RECORD_FRACTION * records.length)),
+  );
+  const fromRich =
+    rich.length === 0 ? 0 : Math.max(1, Math.round(DEFAULT_TEST_RECORD_FRACTION * rich.length));
   const fromRest = Math.min(rest.length, Math.max(0, total - fromRich));
   return new Set([...rich.slice(0, fromRich), ...rest.slice(0, fromRest)].map((r) => r.name));
 }

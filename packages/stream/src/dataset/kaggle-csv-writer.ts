@@ -21,7 +21,8 @@ export function float32Text(value: number): string {
 export function kaggleRow(dataset: BeatDataset, beat: number): string {
   const { beatLength, samples, labels } = dataset;
   const cells: string[] = [];
-  for (let i = beat * beatLength; i < (beat + 1) * beatLength; i++) cells.push(float32Text(samples[i]!));
+  for (let i = beat * beatLength; i < (beat + 1) * beatLength; i++)
+    cells.push(float32Text(samples[i]!));
   cells.push(String(labels[beat]));
   return cells.join(',');
 }

@@ -14,9 +14,9 @@ export interface BeatMatch {
 }
 
 /**
- * Pairs each detection with the nearest reference beat not yet taken, within
- * `toleranceSamples` either side; each reference beat is used at most once. Both lists are
- * sample indices in ascending order, at the same rate.
+ * Pairs detections with reference beats one to one, nearest pairs first: of all pairs within
+ * `toleranceSamples` of each other, the closest is matched, then the closest of those left,
+ * and so on. Both lists are sample indices in ascending order, at the same rate.
  */
 export function matchBeats(
   detected: ArrayLike<number>,
@@ -25,16 +25,13 @@ export function matchBeats(
 ): BeatMatch {
   const referenceOfDetection = new Int32Array(detected.length).fill(-1);
   const referenceMatched = new Uint8Array(reference.length);
-  let first = 0;
-  for (let d = 0; d < detected.length; d++) {
-    const at = detected[d]!;
-    while (first < reference.length && reference[first]! < at - toleranceSamples) first++;
-    const best = nearestFree(reference, referenceMatched, first, at, toleranceSamples);
-    if (best < 0) continue;
-    referenceOfDetection[d] = best;
-    referenceMatched[best] = 1;
+  let matched = 0;
+  for (const [d, r] of candidatePairs(detected, reference, toleranceSamples)) {
+    if (referenceOfDetection[d] !== -1 || referenceMatched[r] === 1) continue;
+    referenceOfDetection[d] = r;
+    referenceMatched[r] = 1;
+    matched++;
   }
-  const matched = referenceMatched.reduce((sum, flag) => sum + flag, 0);
   return {
     referenceOfDetection,
     referenceMatched,
@@ -43,17 +40,21 @@ export function matchBeats(
   };
 }
 
-function nearestFree(
+/** Every (detection, reference) pair within the tolerance, nearest first (ties in order). */
+function candidatePairs(
+  detected: ArrayLike<number>,
   reference: ArrayLike<number>,
-  taken: Uint8Array,
-  from: number,
-  at: number,
   toleranceSamples: number,
-): number {
-  let best = -1;
-  for (let r = from; r < reference.length && reference[r]! <= at + toleranceSamples; r++) {
-    if (taken[r] === 1) continue;
-    if (best < 0 || Math.abs(reference[r]! - at) < Math.abs(reference[best]! - at)) best = r;
+): [number, number][] {
+  const pairs: [number, number, number][] = [];
+  let first = 0;
+  for (let d = 0; d < detected.length; d++) {
+    const at = detected[d]!;
+    while (first < reference.length && reference[first]! < at - toleranceSamples) first++;
+    for (let r = first; r < reference.length && reference[r]! <= at + toleranceSamples; r++) {
+      pairs.push([d, r, Math.abs(reference[r]! - at)]);
+    }
   }
-  return best;
+  pairs.sort((a, b) => a[2] - b[2] || a[0] - b[0]);
+  return pairs.map(([d, r]) => [d, r]);
 }

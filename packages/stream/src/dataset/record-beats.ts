@@ -76,10 +76,16 @@ export function labelRecordBeats(
   scheme: LabelScheme,
 ): RecordBeats {
   const reference = annotations.filter((annotation) => isBeatAnnotation(annotation.symbol));
-  const referenceSamples = reference.map((annotation) => annotation.sample * signal.samplesPerFrame);
+  const referenceSamples = reference.map(
+    (annotation) => annotation.sample * signal.samplesPerFrame,
+  );
   const { beats } = extractBeats(signal);
   const tolerance = (MATCH_TOLERANCE_MS / 1000) * signal.sampleRateHz;
-  const match = matchBeats(beats.map((beat) => beat.rPeakSample), referenceSamples, tolerance);
+  const match = matchBeats(
+    beats.map((beat) => beat.rPeakSample),
+    referenceSamples,
+    tolerance,
+  );
   const kept: Beat[] = [];
   const labels: number[] = [];
   let [unusableBeats, unlabelledBeats] = [0, 0];

@@ -50,7 +50,10 @@ export async function readListedRecords(
 ): Promise<RecordBeatsSet> {
   const set: RecordBeatsSet = {
     records: [],
-    excluded: unannotated.map(({ name }) => ({ record: name, reason: 'no .atr reference annotations' })),
+    excluded: unannotated.map(({ name }) => ({
+      record: name,
+      reason: 'no .atr reference annotations',
+    })),
   };
   for (const entry of records) {
     const beats = await readRecordBeats(entry.path, options.labels, options.lead);
@@ -89,7 +92,8 @@ export function namedClassCounts(dataset: BeatDataset): Record<string, number> {
 
 /** The counts of beats that did not make it into the datasets, over all records. */
 export function unmatchedSummary(records: readonly RecordBeats[]) {
-  const sum = (key: keyof RecordBeats) => records.reduce((total, r) => total + (r[key] as number), 0);
+  const sum = (key: keyof RecordBeats) =>
+    records.reduce((total, r) => total + (r[key] as number), 0);
   return {
     referenceBeats: sum('referenceBeats'),
     detectedBeats: sum('detectedBeats'),

@@ -77,7 +77,14 @@ async function resolveTestRecords(
 
 async function listOwn(entry: string): Promise<RecordListing> {
   const { access } = await import('node:fs/promises');
-  const exists = await access(entry).then(() => true, () => access(`${entry}.hea`).then(() => true, () => false));
+  const exists = await access(entry).then(
+    () => true,
+    () =>
+      access(`${entry}.hea`).then(
+        () => true,
+        () => false,
+      ),
+  );
   if (exists) return listRecords([entry]);
   throw new UsageError(
     `--test-records: "${entry}" is neither a record among --records nor a record path or ` +

@@ -6,7 +6,7 @@ import type { EcgSource } from '../sources/ecg-source';
 /** Beats classified together in one model call, at most. */
 export const DEFAULT_BATCH_SIZE = 32;
 /** The longest a beat waits for its batch to fill before a partial batch is classified. */
-export const DEFAULT_MAX_LATENCY_MS = 10;
+export const DEFAULT_MAX_LATENCY_MS = 5;
 /** The stretch of stream time a rolling summary covers. */
 export const DEFAULT_SUMMARY_WINDOW_S = 60;
 /** Stream time between two rolling summaries. */

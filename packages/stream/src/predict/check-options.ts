@@ -15,7 +15,11 @@ export function checkPositive(
   if (value === undefined) return;
   const valid = Number.isFinite(value) && value >= minimum && (!integer || Number.isInteger(value));
   if (valid) return;
-  const wanted = integer ? `a whole number of at least ${minimum}` : minimum === 0 ? 'a number of 0 or more' : 'a positive number';
+  const wanted = integer
+    ? `a whole number of at least ${minimum}`
+    : minimum === 0
+      ? 'a number of 0 or more'
+      : 'a positive number';
   throw new UsageError(`BeatStream.create: expected ${name} to be ${wanted}, received ${value}.`);
 }
 

@@ -86,7 +86,10 @@ export function predictBatch(
     prediction.classified = true;
     prediction.classIndex = classIndex;
     prediction.className = predictions.classNames[classIndex]!;
-    prediction.probabilities = predictions.probabilities.slice(row * classCount, (row + 1) * classCount);
+    prediction.probabilities = predictions.probabilities.slice(
+      row * classCount,
+      (row + 1) * classCount,
+    );
     row++;
     return prediction;
   });

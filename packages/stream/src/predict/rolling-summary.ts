@@ -30,7 +30,8 @@ export class RollingWindow {
     const classCounts = Object.fromEntries(this.classNames.map((name) => [name, 0]));
     let [classifiedBeats, abnormalBeats, rrSumS, rrCount] = [0, 0, 0, 0];
     for (const beat of this.beats) {
-      if (Number.isFinite(beat.rrIntervalS)) [rrSumS, rrCount] = [rrSumS + beat.rrIntervalS, rrCount + 1];
+      if (Number.isFinite(beat.rrIntervalS))
+        [rrSumS, rrCount] = [rrSumS + beat.rrIntervalS, rrCount + 1];
       if (!beat.classified) continue;
       classifiedBeats++;
       classCounts[beat.className!]! += 1;

@@ -19,8 +19,8 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
+import { gradientConvInfo } from './conv-info';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { UsageError } from '../../errors';
 import { allocateMatrix, asMatrix, freeMatrices, heapView, multiplyInto } from './wasm-heap';
 
 /** Copies NHWC `x` into channel-major order, `[channels, batch · height · width]`. */
@@ -136,22 +136,12 @@ function conv2DBackpropFilter(args: {
   attrs: Conv2DBackpropFilterAttrs;
 }): TensorInfo {
   const { inputs, backend, attrs } = args;
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
-  if (dataFormat !== 'NHWC') {
-    throw new UsageError(
-      `Conv2DBackpropFilter on wasm supports NHWC only; got ${dataFormat}. Use channelsLast layers.`,
-    );
-  }
-  const xShape = inputs.x.shape as [number, number, number, number];
-  const info = backend_util.computeConv2DInfo(
-    xShape,
+  const { filterShape } = attrs;
+  const info = gradientConvInfo(
+    Conv2DBackpropFilter,
+    attrs,
+    inputs.x.shape as [number, number, number, number],
     filterShape,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    'channelsLast',
   );
   return (
     viaConvolution(backend, inputs.x, inputs.dy, info) ??

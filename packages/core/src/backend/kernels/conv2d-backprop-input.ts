@@ -18,8 +18,8 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
+import { gradientConvInfo } from './conv-info';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { UsageError } from '../../errors';
 import {
   allocateMatrix,
   asMatrix,
@@ -144,22 +144,12 @@ function conv2DBackpropInput(args: {
   attrs: Conv2DBackpropInputAttrs;
 }): TensorInfo {
   const { inputs, backend, attrs } = args;
-  const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs;
-  if (dataFormat !== 'NHWC') {
-    throw new UsageError(
-      `Conv2DBackpropInput on wasm supports NHWC only; got ${dataFormat}. Use channelsLast layers.`,
-    );
-  }
-  const filterShape = inputs.filter.shape as [number, number, number, number];
-  const info = backend_util.computeConv2DInfo(
+  const { inputShape } = attrs;
+  const info = gradientConvInfo(
+    Conv2DBackpropInput,
+    attrs,
     inputShape,
-    filterShape,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    'channelsLast',
+    inputs.filter.shape as [number, number, number, number],
   );
   return (
     viaConvolution(backend, inputs.dy, inputs.filter, info) ??
