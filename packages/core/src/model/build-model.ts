@@ -4,6 +4,7 @@ import { registerCustomLayers } from '../layers/register-custom-layers';
 import { FLATTEN_LAYER_NAME, INPUT_LAYER_NAME, OUTPUT_LAYER_NAME } from '../spec/layer-names';
 import type { ReadonlyModelSpec } from '../spec/model-spec';
 import { computeShapes } from '../spec/shapes';
+import { withQuietConsole } from '../util/quiet-console';
 import { createRandom, withRandom } from '../util/seeded-random';
 import { blockLayers } from './block-layers';
 
@@ -37,12 +38,13 @@ function assemble(spec: ReadonlyModelSpec): tfl.LayersModel {
  * shapes), a Flatten if the last block leaves a sequence, and a Dense of one unit per class.
  * Weights start from Keras's initializers, drawn from a generator seeded with
  * `spec.training.seed`, so the same spec always builds the same weights. The model is not
- * compiled. Registers the SDK's custom layers first. Needs a started backend (`initBackend`).
+ * compiled. Registers the SDK's custom layers first. tfjs's console warnings while building (its
+ * orthogonal initializer's, for large LSTMs) are kept off the console. Needs a started backend (`initBackend`).
  *
  * @throws {SpecError} when the spec's shapes cannot work, before any tensor is made.
  */
 export function buildModel(spec: ReadonlyModelSpec): tfl.LayersModel {
   computeShapes(spec);
   registerCustomLayers();
-  return withRandom(createRandom(spec.training.seed), () => assemble(spec));
+  return withRandom(createRandom(spec.training.seed), () => withQuietConsole(() => assemble(spec)));
 }
