@@ -31,6 +31,12 @@ export interface StreamPlugin {
   buildRecordSplit(options: RecordSplitOptions): Promise<RecordSplit>;
 }
 
+/**
+ * The package's name, held in a variable so that building core does not need the stream
+ * package's type declarations, which are built after core's.
+ */
+const STREAM_PACKAGE: string = '@edge-ecg/stream';
+
 /** The CLI commands that live in the stream package. */
 export const STREAM_COMMANDS = ['detect', 'beats', 'stream'] as const;
 
@@ -40,8 +46,8 @@ export async function loadStreamPlugin(): Promise<StreamPlugin> {
     // Load the build of the same format as this one (CommonJS here, ESM in the .mjs build):
     // an ESM copy under a CommonJS CLI would bring its own error classes and tfjs instance.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-    if (typeof require === 'function') return require('@edge-ecg/stream') as StreamPlugin;
-    return (await import('@edge-ecg/stream')) as unknown as StreamPlugin;
+    if (typeof require === 'function') return require(STREAM_PACKAGE) as StreamPlugin;
+    return (await import(STREAM_PACKAGE)) as unknown as StreamPlugin;
   } catch (error) {
     throw new UsageError(
       'This command needs @edge-ecg/stream, which is not installed: run `npm install @edge-ecg/stream`.',
