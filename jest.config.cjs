@@ -31,6 +31,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'real-data',
+      globalSetup: '<rootDir>/test/real-data/global-setup.cjs',
       testMatch: [
         '<rootDir>/test/real-data/**/*.test.ts',
         '<rootDir>/packages/*/test/real-data/**/*.test.ts',

@@ -48,7 +48,9 @@ describe('edge-ecg', () => {
     it('prints the usage and exits 0', () => {
       const run = runEdgeEcg(['help']);
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain('edge-ecg train [--normal F --abnormal F | --csv F...]');
+      expect(run.stdout).toContain(
+        'edge-ecg train [--normal F --abnormal F | --csv F [--csv F ...]]',
+      );
     });
   });
 
@@ -65,7 +67,7 @@ describe('edge-ecg', () => {
       const run = runEdgeEcg(['train', '--bogus']);
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(
-        "edge-ecg: edge-ecg train: Unknown option '--bogus'. Run `edge-ecg help` for the usage.\n",
+        "edge-ecg: train: Unknown option '--bogus'. Run `edge-ecg help` for the usage.\n",
       );
     });
   });
@@ -234,5 +236,41 @@ describe('edge-ecg compare', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('pass at least one --vary KNOB=V1,V2');
     });
+  });
+});
+
+describe('edge-ecg train with --out on a file', () => {
+  it('refuses before training, naming the file', () => {
+    const file = join(dir, 'in-the-way');
+    writeFileSync(file, 'not a model');
+    const run = runEdgeEcg(['train', '--out', file, '--epochs', '50']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `edge-ecg: ${file} already exists and is not a saved model (it is a file); refusing to ` +
+        'replace it. Choose a new or empty directory, or remove it first.\n',
+    );
+  });
+});
+
+describe('edge-ecg train on labels with a gap', () => {
+  it('exits 2 naming the missing class numbers', () => {
+    const file = join(dir, 'gap.csv');
+    writeFileSync(file, `${beatRow(0)}\n${beatRow(2)}\n`);
+    const run = runEdgeEcg(['train', '--csv', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `edge-ecg: ${file}: the labels run up to 2, but no row has label 1. Labels must be the ` +
+        'class numbers 0 to 2 with every class present: check the last column for a mistyped label.\n',
+    );
+  });
+});
+
+describe('edge-ecg train on one class', () => {
+  it('exits 2 and asks for rows of two classes', () => {
+    const file = join(dir, 'one-class.csv');
+    writeFileSync(file, `${beatRow(0)}\n${beatRow(0)}\n`);
+    const run = runEdgeEcg(['train', '--csv', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('every row has label 0, so there is one class');
   });
 });

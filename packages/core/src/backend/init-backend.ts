@@ -11,7 +11,7 @@ export type WasmBinary = 'plain' | 'simd' | 'threaded-simd';
 /** Options of {@link initBackend}. */
 export interface InitBackendOptions {
   /**
-   * Where the `.wasm` binaries are: a folder URL or path ending in `/`, or a map from each
+   * Where the `.wasm` binaries are: a folder URL or path (a `/` is added if it lacks one), or a map from each
    * binary's file name to its URL. Needed in browsers; in Node the package's own are found.
    */
   wasmPaths?: string | Record<string, string>;
@@ -59,6 +59,12 @@ function nodeWasmFolder(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A folder prefix ends in `/`: tfjs joins it to the file name as it is. */
+function asFolder(paths: InitBackendOptions['wasmPaths']): InitBackendOptions['wasmPaths'] {
+  if (typeof paths !== 'string' || paths.endsWith('/') || paths.endsWith('\\')) return paths;
+  return `${paths}/`;
 }
 
 async function detectBinary(): Promise<WasmBinary> {
@@ -118,7 +124,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   }
   await registerTrainingSupport();
   setFastKernels(options.fastKernels ?? DEFAULT_FAST_KERNELS);
-  const wasmPaths = options.wasmPaths ?? nodeWasmFolder();
+  const wasmPaths = asFolder(options.wasmPaths) ?? nodeWasmFolder();
   if (wasmPaths !== undefined) setWasmPaths(wasmPaths);
   if (options.threads !== undefined) setThreadsCount(options.threads);
   const wasmBinary = await detectBinary();

@@ -15,7 +15,7 @@ export function parseFlags(command: string, argv: string[], options: FlagSpec): 
       .values as Flags;
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\.?$/, '.');
-    throw new UsageError(`edge-ecg ${command}: ${reason} Run \`edge-ecg help\` for the usage.`, {
+    throw new UsageError(`${command}: ${reason} Run \`edge-ecg help\` for the usage.`, {
       cause: error,
     });
   }
@@ -50,6 +50,6 @@ export function listFlag(flags: Flags, name: string): string[] {
 /** A required string flag. */
 export function requiredFlag(flags: Flags, command: string, name: string): string {
   const value = stringFlag(flags, name);
-  if (value === undefined) throw new UsageError(`edge-ecg ${command}: --${name} is required.`);
+  if (value === undefined) throw new UsageError(`${command}: --${name} is required.`);
   return value;
 }

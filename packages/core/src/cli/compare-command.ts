@@ -45,7 +45,7 @@ export async function compareCommand(argv: string[]): Promise<CommandOutput> {
   const variations = listFlag(flags, 'vary').map(parseVariation);
   if (variations.length === 0) {
     throw new UsageError(
-      'edge-ecg compare: pass at least one --vary KNOB=V1,V2 (e.g. --vary activation=relu,leakyRelu).',
+      'compare: pass at least one --vary KNOB=V1,V2 (e.g. --vary activation=relu,leakyRelu).',
     );
   }
   const raw = await rawSpecFromFlags(flags);

@@ -22,12 +22,12 @@ export async function evaluateCommand(argv: string[]): Promise<CommandOutput> {
   const dir = requiredFlag(flags, 'evaluate', 'model');
   if (listFlag(flags, 'csv').length === 0 && stringFlag(flags, 'normal') === undefined) {
     throw new UsageError(
-      'edge-ecg evaluate: pass the beats to score with --csv F... or --normal F --abnormal F.',
+      'evaluate: pass the beats to score with --csv F (repeat it for more files) or --normal F --abnormal F.',
     );
   }
   const backend = await startBackend();
   const classifier = await loadClassifier(dir);
-  const { dataset, source } = await loadLabelledData(flags, 0, 0);
+  const { dataset, source } = await loadLabelledData(flags, 0, 0, classifier.classNames);
   const report = classifier.evaluate(dataset);
   classifier.dispose();
   const result = {

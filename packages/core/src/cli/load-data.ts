@@ -1,5 +1,5 @@
 /** @module Turns the data flags of `train` and `evaluate` into datasets. */
-import type { BeatDataset } from '../data/beat-dataset';
+import { classCounts, type BeatDataset } from '../data/beat-dataset';
 import { loadKaggleCsvFiles } from '../data/load-kaggle-csv';
 import { recipeSplit, stratifiedSplit, type DatasetSplit } from '../data/splits';
 import { generateSyntheticBeats } from '../data/synthetic/synthetic-beats';
@@ -30,11 +30,39 @@ export interface LoadedSplit extends DatasetSplit {
   details?: Record<string, unknown>;
 }
 
-/** The labelled beats the flags name: `--normal`/`--abnormal`, `--csv`, or none (synthetic). */
+/**
+ * Refuses data whose labels cannot make a classifier: one class only, or class numbers with no
+ * rows (a mistyped label such as 7 among 0-4 would otherwise make an 8-class model).
+ */
+function checkClassesPresent(dataset: BeatDataset, files: string[]): void {
+  const counts = classCounts(dataset);
+  const where = files.join(', ');
+  if (counts.length < 2) {
+    throw new UsageError(
+      `${where}: every row has label 0, so there is one class; training needs rows of at least 2 ` +
+        'classes. For the PTB files pass both --normal and --abnormal.',
+    );
+  }
+  const missing = counts.flatMap((count, label) => (count === 0 ? [label] : []));
+  if (missing.length > 0) {
+    throw new UsageError(
+      `${where}: the labels run up to ${counts.length - 1}, but no row has label ` +
+        `${missing.join(', ')}. Labels must be the class numbers 0 to ${counts.length - 1} with every ` +
+        'class present: check the last column for a mistyped label.',
+    );
+  }
+}
+
+/**
+ * The labelled beats the flags name: `--normal`/`--abnormal`, `--csv`, or none (synthetic).
+ * With `classNames` (a saved model's), labels are checked against them; without, the classes
+ * are inferred from the labels and must all be present.
+ */
 export async function loadLabelledData(
   flags: Flags,
   syntheticPerClass: number,
   seed: number,
+  classNames?: string[],
 ): Promise<LoadedData> {
   const normal = stringFlag(flags, 'normal');
   const abnormal = stringFlag(flags, 'abnormal');
@@ -50,7 +78,8 @@ export async function loadLabelledData(
     const dataset = generateSyntheticBeats({ perClass: syntheticPerClass, seed }).dataset;
     return { dataset, source: `synthetic (seed ${seed})`, synthetic: true };
   }
-  const { dataset } = await loadKaggleCsvFiles(files);
+  const { dataset } = await loadKaggleCsvFiles(files, classNames ? { classNames } : {});
+  if (classNames === undefined) checkClassesPresent(dataset, files);
   return { dataset, source: files.join(', '), synthetic: false };
 }
 

@@ -2,6 +2,7 @@
 import { startBackend } from './start-backend';
 import { loadClassifier } from '../classifier/classifier-store';
 import { loadKaggleCsv } from '../data/load-kaggle-csv';
+import { UsageError } from '../errors';
 import { parseFlags, requiredFlag, type FlagSpec } from './cli-args';
 import type { CommandOutput } from './command-output';
 
@@ -21,6 +22,12 @@ export async function predictCommand(argv: string[]): Promise<CommandOutput> {
   const classifier = await loadClassifier(dir);
   // TODO(#2): accept rows without the label column; today the Kaggle loader requires one.
   const { dataset } = await loadKaggleCsv(file, { classNames: classifier.classNames });
+  if (dataset.beatLength !== classifier.spec.input.length) {
+    throw new UsageError(
+      `${file}: rows have ${dataset.beatLength + 1} fields, but the model takes ` +
+        `${classifier.spec.input.length} samples plus a label column (use 0 where it is unknown).`,
+    );
+  }
   const { probabilities, classIndices, classNames } = classifier.predict(dataset);
   classifier.dispose();
   const k = classNames.length;

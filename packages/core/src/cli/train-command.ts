@@ -2,6 +2,7 @@
 import { startBackend } from './start-backend';
 import { EcgClassifier } from '../classifier/ecg-classifier';
 import { saveClassifier } from '../classifier/classifier-store';
+import { checkModelDirectoryTarget } from '../io/model-directory';
 import { splitSummary } from '../data/splits';
 import { formatReport } from '../evaluate/format-report';
 import type { TrainCallbacks } from '../train/train-model';
@@ -40,6 +41,8 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
   const json = flags['json'] === true;
   const raw = await rawSpecFromFlags(flags);
   const seed = seedOf(raw, flags) ?? TRAINING_DEFAULTS.seed;
+  const out = stringFlag(flags, 'out');
+  if (out !== undefined) await checkModelDirectoryTarget(out);
   const backend = await startBackend();
   const split = await loadTrainTestSplit(flags, seed);
   const classifier = EcgClassifier.create(
@@ -51,7 +54,6 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
     .train(split.train, callbacks, split.source)
     .finally(() => callbacks.stop());
   const report = classifier.evaluate(split.test);
-  const out = stringFlag(flags, 'out');
   if (out !== undefined) await saveClassifier(classifier, out);
   classifier.dispose();
   const trainSeconds = history.durationMs / 1000;

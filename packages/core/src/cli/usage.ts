@@ -4,16 +4,17 @@ export const USAGE = `Usage: edge-ecg <command> [flags]
 
 Commands:
   train     Train a classifier, evaluate it on held-out beats and optionally save it.
-            edge-ecg train [--normal F --abnormal F | --csv F...] [--spec spec.json]
+            edge-ecg train [--normal F --abnormal F | --csv F [--csv F ...]] [--spec spec.json]
                            [--train-per-class N] [--test-per-class N] [--epochs N]
                            [--seed N] [--out DIR] [--json]
             Without data flags it trains on the embedded synthetic beats.
-            edge-ecg train --records PATH... [--labels binary|aami] [--test-records R...]
+            edge-ecg train --records PATH [--records PATH ...] [--labels binary|aami]
+                           [--test-records R [--test-records R ...]]
             trains on beats cut from annotated WFDB records (paths or folders; needs
             @edge-ecg/stream), split by record: the --test-records, or a seeded ~25 % of
             the records with abnormal beats among them. Binary drops paced records.
   evaluate  Score a saved classifier on labelled beats.
-            edge-ecg evaluate --model DIR (--csv F... | --normal F --abnormal F) [--json]
+            edge-ecg evaluate --model DIR (--csv F [--csv F ...] | --normal F --abnormal F) [--json]
   predict   Classify the beats of a Kaggle-format CSV.
             edge-ecg predict --model DIR --csv F [--json]
   compare   Train variants of a spec on the same data and seed and compare them.
@@ -26,7 +27,7 @@ Commands:
   detect    The R-peaks of a WFDB record's lead, as sample indices at its own rate.
             edge-ecg detect --record PATH [--lead NAME|INDEX] [--json]
   beats     Cut and label the beats of annotated records, write a Kaggle-format CSV.
-            edge-ecg beats --record PATH... --out F.csv [--labels aami|binary]
+            edge-ecg beats --record PATH [--record PATH ...] --out F.csv [--labels aami|binary]
                            [--lead NAME|INDEX] [--json]
   stream    Classify a record or a simulated ECG beat by beat: one JSON line per beat,
             summary and quality report (field "type"), then a closing "end" line.
@@ -35,6 +36,7 @@ Commands:
                             [--batch-size N] [--max-latency-ms N]
   help      Show this text.
 
+A flag that takes several values is repeated: --csv a.csv --csv b.csv.
 With --json the last line of stdout is one JSON object.
 Exit codes: 0 success, 2 bad usage or bad input (message on stderr), 1 anything else.
 `;

@@ -133,3 +133,25 @@ export async function writeDirectoryAtomically(
     );
   }
 }
+
+/**
+ * Checks, before any work is done, that {@link writeDirectoryAtomically} could write `dir`:
+ * it is new, empty or holds `marker`, and its parent can be created and written.
+ *
+ * @throws {ModelIoError} saying what is in the way.
+ */
+export async function checkWritableTarget(dir: string, marker: string): Promise<void> {
+  const target = path.resolve(dir);
+  await checkReplaceable(nodeFs, target, marker);
+  const parent = path.dirname(target);
+  try {
+    await nodeFs.mkdir(parent, { recursive: true });
+    await nodeFs.access(parent, nodeFs.constants.W_OK);
+  } catch (error) {
+    throw new ModelIoError(
+      target,
+      `Cannot save into ${target}: ${reasonOf(error)}. Check that ${parent} is writable.`,
+      { cause: error },
+    );
+  }
+}

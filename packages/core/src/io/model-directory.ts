@@ -4,7 +4,11 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { ModelIoError } from '../errors';
-import { writeDirectoryAtomically, type DirectoryFile } from './atomic-directory';
+import {
+  checkWritableTarget,
+  writeDirectoryAtomically,
+  type DirectoryFile,
+} from './atomic-directory';
 import { parseJsonFile } from './json-position';
 import type { LoadedModel } from './loaded-model';
 import {
@@ -76,6 +80,16 @@ export async function saveModelToDirectory(
   const target = path.resolve(dir);
   const files = await modelDirectoryFiles(target, model, manifest);
   await writeDirectoryAtomically(target, files, MANIFEST_FILE);
+}
+
+/**
+ * Checks that {@link saveModelToDirectory} could save to `dir`, before training starts.
+ *
+ * @throws {ModelIoError} when a file or a non-model directory is in the way, or the parent
+ * directory cannot be written.
+ */
+export function checkModelDirectoryTarget(dir: string): Promise<void> {
+  return checkWritableTarget(dir, MANIFEST_FILE);
 }
 
 const SAVED_FILES = `${MODEL_FILE}, ${WEIGHTS_FILE} and ${MANIFEST_FILE}`;

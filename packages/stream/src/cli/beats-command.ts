@@ -29,7 +29,7 @@ export async function beatsCommand(argv: string[]): Promise<CommandOutput> {
     json: { type: 'boolean', default: false },
   });
   const records = core.listFlag(flags, 'record');
-  if (records.length === 0) throw new core.UsageError('edge-ecg beats: --record is required.');
+  if (records.length === 0) throw new core.UsageError('beats: --record is required.');
   const out = core.requiredFlag(flags, 'beats', 'out');
   const labels = checkLabelScheme(core.stringFlag(flags, 'labels') ?? 'aami', '--labels');
   const lead = leadFlag(flags);

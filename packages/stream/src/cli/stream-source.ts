@@ -27,7 +27,7 @@ export async function streamSource(core: CoreNode, flags: Flags): Promise<EcgSou
   const simulate = flags['simulate'] === true;
   if ((path === undefined) === !simulate) {
     throw new UsageError(
-      'edge-ecg stream: pass either --record PATH or --simulate, not both or neither.',
+      'stream: pass either --record PATH or --simulate, not both or neither.',
     );
   }
   const source =

@@ -103,7 +103,7 @@ describe('edge-ecg beats', () => {
     it('says it is required and exits 2', () => {
       const run = runEdgeEcg(['beats', '--record', folder]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toBe('edge-ecg: edge-ecg beats: --out is required.\n');
+      expect(run.stderr).toBe('edge-ecg: beats: --out is required.\n');
     });
   });
 });
@@ -158,7 +158,7 @@ describe('edge-ecg stream', () => {
       ]);
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(
-        'edge-ecg: edge-ecg stream: pass either --record PATH or --simulate, not both or neither.\n',
+        'edge-ecg: stream: pass either --record PATH or --simulate, not both or neither.\n',
       );
     });
   });
