@@ -26,9 +26,7 @@ export async function streamSource(core: CoreNode, flags: Flags): Promise<EcgSou
   const path = core.stringFlag(flags, 'record');
   const simulate = flags['simulate'] === true;
   if ((path === undefined) === !simulate) {
-    throw new UsageError(
-      'stream: pass either --record PATH or --simulate, not both or neither.',
-    );
+    throw new UsageError('stream: pass either --record PATH or --simulate, not both or neither.');
   }
   const source =
     path === undefined ? simulatedSource(core, flags) : await recordSource(path, flags);
