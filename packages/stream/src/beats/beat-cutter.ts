@@ -23,6 +23,7 @@ import {
 } from './beat-types';
 import {
   RunTracker,
+  SATURATION_EDGE_MS,
   SATURATION_MIN_DURATION_MS,
   classifyRun,
   finiteRange,
@@ -69,7 +70,10 @@ const GAP_MAX = Math.round((GAP_INTERPOLATION_MAX_MS * RATE) / 1000);
 export class BeatCutter {
   private readonly inputRateHz: number;
   private readonly store = new SampleStore();
-  private readonly runs = new RunTracker(Math.round((SATURATION_MIN_DURATION_MS * RATE) / 1000));
+  private readonly runs = new RunTracker(
+    Math.round((SATURATION_MIN_DURATION_MS * RATE) / 1000),
+    Math.round((SATURATION_EDGE_MS * RATE) / 1000),
+  );
   private readonly peaks: number[] = [];
   private readonly spans: FlaggedSpan[] = [];
   private readonly windowRanges = new Map<number, { min: number; max: number }>();
@@ -109,6 +113,13 @@ export class BeatCutter {
     return this.run();
   }
 
+  /** Takes `flutter` events, before the samples that settle them: no RR across them is known. */
+  noteFlutter(events: readonly QualityEvent[]): void {
+    const flutter = events.filter((event) => event.kind === 'flutter');
+    for (const { startTimeS, endTimeS } of flutter)
+      this.spans.push({ kind: 'flutter', start: startTimeS * RATE, end: endTimeS * RATE });
+  }
+
   /** Ends the stream: the rest of the beats, segments past the end flagged `truncated`. */
   flush(rPeaks: readonly number[] = []): BeatOutput {
     for (const peak of rPeaks) if (peak < this.store.length) this.peaks.push(peak);
@@ -144,7 +155,7 @@ export class BeatCutter {
 
   /** Drops what can no longer matter: spans before the last R-peak, old window ranges. */
   private forget(): void {
-    const keepFrom = Math.min(this.runs.current?.start ?? Infinity, this.store.start);
+    const keepFrom = Math.min(this.runs.pendingStart, this.store.start);
     for (const index of this.windowRanges.keys()) {
       if ((index + 1) * WINDOW <= keepFrom) this.windowRanges.delete(index);
     }
@@ -196,7 +207,8 @@ export class BeatCutter {
 
   private rrValid(from: number, to: number): boolean {
     if (!Number.isFinite(from)) return false;
-    return !this.spans.some((span) => span.kind === 'gap' && span.start < to && span.end > from);
+    const breaks = (kind: FlaggedSpan['kind']) => kind === 'gap' || kind === 'flutter';
+    return !this.spans.some((span) => breaks(span.kind) && span.start < to && span.end > from);
   }
 
   /** Emits the beat at `rPeak` if its segment is in; false if it must wait. */

@@ -46,15 +46,21 @@ export class BeatExtractor {
   push(samples: ArrayLike<number>): BeatOutput {
     const resampled = this.resampler.push(samples);
     const peaks = this.detector.push(resampled);
-    return this.cutter.push(resampled, peaks, this.detector.settledSampleCount);
+    const flutter = this.detector.takeEvents();
+    this.cutter.noteFlutter(flutter);
+    const out = this.cutter.push(resampled, peaks, this.detector.settledSampleCount);
+    return { beats: out.beats, events: [...flutter, ...out.events] };
   }
 
   /** Ends the stream; returns the remaining beats and events. */
   flush(): BeatOutput {
     const resampled = this.resampler.flush();
     const peaks = [...this.detector.push(resampled), ...this.detector.flush()];
+    const flutter = this.detector.takeEvents();
+    this.cutter.noteFlutter(flutter);
     const last = this.cutter.push(resampled, peaks, this.detector.settledSampleCount);
     const rest = this.cutter.flush();
-    return { beats: [...last.beats, ...rest.beats], events: [...last.events, ...rest.events] };
+    const events = [...flutter, ...last.events, ...rest.events];
+    return { beats: [...last.beats, ...rest.beats], events };
   }
 }

@@ -24,7 +24,7 @@ export interface Beat {
   rPeakSample: number;
   /** The R-peak's time from the start of the stream. */
   rPeakTimeS: number;
-  /** The RR interval to the previous R-peak (NaN for the first beat, or after a gap). */
+  /** The RR interval to the previous R-peak (NaN for the first beat, after a gap or flutter). */
   rrIntervalS: number;
   /** 60 / rrIntervalS (NaN when that is NaN). */
   heartRateBpm: number;
@@ -33,8 +33,12 @@ export interface Beat {
   samples: Float32Array;
 }
 
-/** The kinds of signal-quality problem reported. */
-export type QualityEventKind = 'flat-line' | 'saturation' | 'gap' | 'implausible-heart-rate';
+/**
+ * The kinds of signal-quality problem reported. `flutter` is a stretch of ventricular flutter or
+ * fibrillation-like waves, where no beats are reported.
+ */
+export type QualityEventKind =
+  'flat-line' | 'saturation' | 'gap' | 'implausible-heart-rate' | 'flutter';
 
 /** A stretch of signal with a quality problem. Events are reports, never exceptions. */
 export interface QualityEvent {

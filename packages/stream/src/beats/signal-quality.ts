@@ -15,6 +15,15 @@ export const SATURATION_MIN_DURATION_MS = 40;
  * resampling a clipped signal overshoots the plateau by up to about 9 % (Gibbs).
  */
 export const SATURATION_EXTREME_FRACTION = 0.1;
+/**
+ * A clipped run is entered and left steeply, as when a QRS complex is cut flat: within this
+ * time before its start and after its end, the signal is at least
+ * {@link SATURATION_EDGE_FRACTION} of the window's range away from the run. An isoelectric
+ * stretch at a window's minimum is entered and left gently (P and T waves) and is not saturation.
+ */
+export const SATURATION_EDGE_MS = 80;
+/** See {@link SATURATION_EDGE_MS}. */
+export const SATURATION_EDGE_FRACTION = 0.3;
 /** Median heart rates outside this range suggest a wrong declared sampling rate. */
 export const PLAUSIBLE_HEART_RATE_BPM = { min: 30, max: 250 } as const;
 
@@ -25,6 +34,10 @@ export interface SampleRun {
   end: number;
   min: number;
   max: number;
+  /** The samples just before the run (up to the tracker's edge length; fewer at the start). */
+  before: number[];
+  /** The samples just after the run (fewer at the end of the stream). */
+  after: number[];
 }
 
 /** Finds NaN runs and constant runs in a stream, sample by sample, across window boundaries. */
@@ -32,35 +45,67 @@ export class RunTracker {
   /** Runs that have ended, oldest first; the owner removes those it has handled. */
   readonly finished: SampleRun[] = [];
   private open: SampleRun | null = null;
+  /** Ended runs still collecting their `after` samples. */
+  private closing: SampleRun[] = [];
+  private recent: number[] = [];
   private count = 0;
 
-  constructor(private readonly minConstantSamples: number) {}
+  /**
+   * @param minConstantSamples constant runs shorter than this are not reported.
+   * @param edgeSamples how many samples before and after each run it keeps.
+   */
+  constructor(
+    private readonly minConstantSamples: number,
+    private readonly edgeSamples = 0,
+  ) {}
 
   /** The run still going on, if any. */
   get current(): SampleRun | null {
     return this.open;
   }
 
+  /** The start of the oldest run not yet finished (going on, or collecting its edge). */
+  get pendingStart(): number {
+    return Math.min(this.closing[0]?.start ?? Infinity, this.open?.start ?? Infinity);
+  }
+
   /** Takes the next sample. */
   push(value: number): void {
     const index = this.count++;
+    this.collectAfter(value);
     const run = this.open;
     const nan = Number.isNaN(value);
     if (run !== null && run.nan === nan && (nan || fits(run, value))) {
       run.end = index + 1;
       if (!nan) [run.min, run.max] = [Math.min(run.min, value), Math.max(run.max, value)];
-      return;
+    } else {
+      this.endOpen();
+      const before = [...this.recent];
+      this.open = { nan, start: index, end: index + 1, min: value, max: value, before, after: [] };
     }
-    this.close();
-    this.open = { nan, start: index, end: index + 1, min: value, max: value };
+    this.recent.push(value);
+    if (this.recent.length > this.edgeSamples) this.recent.shift();
   }
 
-  /** Ends the open run (at the end of the stream). */
+  /** Ends the open run and every run still collecting samples (at the end of the stream). */
   close(): void {
+    this.endOpen();
+    this.finished.push(...this.closing);
+    this.closing = [];
+  }
+
+  private endOpen(): void {
     const run = this.open;
     this.open = null;
-    if (run !== null && (run.nan || run.end - run.start >= this.minConstantSamples)) {
-      this.finished.push(run);
+    if (run === null || !(run.nan || run.end - run.start >= this.minConstantSamples)) return;
+    if (this.edgeSamples === 0) this.finished.push(run);
+    else this.closing.push(run);
+  }
+
+  private collectAfter(value: number): void {
+    for (const run of this.closing) run.after.push(value);
+    while (this.closing.length > 0 && this.closing[0]!.after.length >= this.edgeSamples) {
+      this.finished.push(this.closing.shift()!);
     }
   }
 }
@@ -83,8 +128,9 @@ export function finiteRange(window: ArrayLike<number>): { min: number; max: numb
 
 /**
  * What a finished run is: a gap; saturation (a constant run at the extreme of the window it
- * started in, whose other samples vary; `windowRange` is that window's finite range); a flat
- * line (a constant run of at least {@link FLAT_MIN_DURATION_MS} that is not); or nothing.
+ * started in, whose other samples vary, entered and left steeply: see
+ * {@link SATURATION_EDGE_MS}; `windowRange` is that window's finite range); a flat line (a
+ * constant run of at least {@link FLAT_MIN_DURATION_MS} that is not); or nothing.
  */
 export function classifyRun(
   run: SampleRun,
@@ -98,8 +144,16 @@ export function classifyRun(
   const active = spread > 10 * FLAT_TOLERANCE_MV;
   const atTop = run.max >= windowRange.max - SATURATION_EXTREME_FRACTION * spread;
   const atBottom = run.min <= windowRange.min + SATURATION_EXTREME_FRACTION * spread;
-  if (active && (atTop || atBottom)) return 'saturation';
+  const steep = (awayFrom: (value: number) => number) =>
+    steepEdge(run.before, awayFrom, spread) && steepEdge(run.after, awayFrom, spread);
+  if (active && atTop && steep((v) => run.min - v)) return 'saturation';
+  if (active && atBottom && steep((v) => v - run.max)) return 'saturation';
   return durationMs >= FLAT_MIN_DURATION_MS ? 'flat-line' : null;
+}
+
+/** Whether some edge sample is far enough from the run (never for an edge of NaN or none). */
+function steepEdge(edge: number[], awayFrom: (value: number) => number, spread: number): boolean {
+  return edge.some((value) => awayFrom(value) >= SATURATION_EDGE_FRACTION * spread);
 }
 
 /** Builds the event for a classified run. */
@@ -116,6 +170,7 @@ export function runEvent(
     'flat-line': `The signal is flat at ${span}; check that the lead is attached.`,
     saturation: `The signal is clipped at a constant extreme at ${span}; check the input range or gain.`,
     'implausible-heart-rate': '',
+    flutter: '',
   };
   return { kind, startTimeS, endTimeS, detail: details[kind] };
 }

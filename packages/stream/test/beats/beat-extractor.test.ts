@@ -215,5 +215,34 @@ describe('BeatExtractor', () => {
       expect(new Set(kinds(events))).toEqual(new Set(['saturation']));
       expect(beats.filter((beat) => beat.flags.saturation).length).toBeGreaterThan(10);
     });
+
+    it('reports saturation at the bottom of an inverted lead, too', () => {
+      const { samples, rPeakTimesS } = syntheticEcg({
+        sampleRateHz: 360,
+        durationS: 20,
+        heartRateBpm: 70,
+        gain: -1,
+      });
+      for (const t of rPeakTimesS)
+        samples.fill(-1, Math.round(t * 360), Math.round((t + 0.1) * 360));
+      const { beats, events } = extract(samples, 360);
+      expect(new Set(kinds(events))).toEqual(new Set(['saturation']));
+      expect(beats.filter((beat) => beat.flags.saturation).length).toBeGreaterThan(10);
+    });
+  });
+
+  describe('with an isoelectric baseline at the bottom of the signal (no Q or S waves)', () => {
+    it('reports no saturation', () => {
+      const { samples, rPeakTimesS } = syntheticEcg({
+        sampleRateHz: 360,
+        durationS: 20,
+        heartRateBpm: 70,
+      });
+      for (let i = 0; i < samples.length; i++) samples[i] = Math.max(0, samples[i]!);
+      const { beats, events } = extract(samples, 360);
+      expect(events).toEqual([]);
+      expect(beats).toHaveLength(rPeakTimesS.length);
+      expect(beats.some((beat) => beat.flags.saturation)).toBe(false);
+    });
   });
 });
