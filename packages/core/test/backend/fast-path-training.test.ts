@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { initBackend } from '../../src/backend/init-backend';
 import type { BeatDataset } from '../../src/data/beat-dataset';
+import { bumpBeats } from '../fixtures/bump-beats';
 import { trainModel } from '../../src/train/train-model';
 import type { TrainingConfig } from '../../src/train/training-config';
 import { createRandom, withRandom } from '../../src/util/seeded-random';
@@ -15,19 +16,14 @@ import { worstError } from './helpers/parity';
 const TOLERANCE = 1e-5;
 const LENGTH = 40;
 
-/** A bump early or late in the beat, on noise. */
 function bumps(count: number): BeatDataset {
-  const random = createRandom('fast-path-bumps');
-  const samples = new Float32Array(count * LENGTH);
-  const labels = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    labels[i] = i % 2;
-    const centre = labels[i] === 0 ? 10 : 28;
-    for (let t = 0; t < LENGTH; t++) {
-      samples[i * LENGTH + t] = Math.exp(-((t - centre) ** 2) / 8) * 0.8 + random() * 0.3;
-    }
-  }
-  return { samples, labels, beatLength: LENGTH, classNames: ['early', 'late'] };
+  return bumpBeats({
+    count,
+    beatLength: LENGTH,
+    centres: [10, 28],
+    noise: 0.3,
+    seed: 'fast-path-bumps',
+  });
 }
 
 /** The reference recipe's layer types at a small size. */

@@ -2,25 +2,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { initBackend } from '../../src/backend/init-backend';
 import type { BeatDataset } from '../../src/data/beat-dataset';
+import { bumpBeats } from '../fixtures/bump-beats';
 import { trainModel, type EpochProgress } from '../../src/train/train-model';
 import type { TrainingConfig } from '../../src/train/training-config';
 import { createRandom, withRandom } from '../../src/util/seeded-random';
 
 const LENGTH = 32;
 
-/** Two classes a small model can tell apart: a bump early or late in the beat. */
 function bumps(count: number): BeatDataset {
-  const random = createRandom('bumps');
-  const samples = new Float32Array(count * LENGTH);
-  const labels = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    labels[i] = i % 2;
-    const centre = labels[i] === 0 ? 8 : 22;
-    for (let t = 0; t < LENGTH; t++) {
-      samples[i * LENGTH + t] = Math.exp(-((t - centre) ** 2) / 8) * 0.8 + random() * 0.2;
-    }
-  }
-  return { samples, labels, beatLength: LENGTH, classNames: ['early', 'late'] };
+  return bumpBeats({ count, beatLength: LENGTH, centres: [8, 22], noise: 0.2, seed: 'bumps' });
 }
 
 function smallModel(seed: number): tfl.LayersModel {
