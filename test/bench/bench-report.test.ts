@@ -172,9 +172,11 @@ describe('formatGoals', () => {
       });
       expect(formatGoals(result).split('\n')).toEqual([
         'goal: training epoch <= 0.5 x PyTorch            ours/peer   0.67  not met',
-        'goal: inference throughput >= 1.0 x ORT Node     ours/peer      -  unknown (a side is missing)',
+        'goal: inference throughput >= 1.0 x ORT Node     ours/peer      -  ' +
+          'unknown (a side is missing)',
         'goal: inference throughput >= 2 x ORT Web        ours/peer   2.50  met',
-        'goal: single-beat latency <= 1.0 x ORT Node      ours/peer      -  unknown (a side is missing)',
+        'goal: single-beat latency <= 1.0 x ORT Node      ours/peer      -  ' +
+          'unknown (a side is missing)',
       ]);
     });
   });

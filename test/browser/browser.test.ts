@@ -160,25 +160,28 @@ describe('@edge-ecg/core in Chromium', () => {
     expectTrainedAndRoundTripped(run);
   });
 
-  describe('on a cross-origin-isolated page with four logical cores that passes `threads: 2`', () => {
-    let result: CheckRun | undefined;
-    const run = () => ranPage(result);
+  describe(
+    'on a cross-origin-isolated page with four logical cores ' + 'that passes `threads: 2`',
+    () => {
+      let result: CheckRun | undefined;
+      const run = () => ranPage(result);
 
-    beforeAll(async () => {
-      result = await runPage(`${ISOLATED_PAGE_PATH}?threads=2`, 'browser-check-two-threads', {
-        hardwareConcurrency: 4,
+      beforeAll(async () => {
+        result = await runPage(`${ISOLATED_PAGE_PATH}?threads=2`, 'browser-check-two-threads', {
+          hardwareConcurrency: 4,
+        });
+      }, PAGE_TIMEOUT_MS);
+
+      it('runs the threaded SIMD binary on the two threads asked for', () => {
+        expect(run().trained.info).toEqual({
+          backend: 'wasm',
+          wasmBinary: 'threaded-simd',
+          threads: 2,
+          wasmPath: '/wasm/tfjs-backend-wasm-threaded-simd.wasm',
+        });
       });
-    }, PAGE_TIMEOUT_MS);
 
-    it('runs the threaded SIMD binary on the two threads asked for', () => {
-      expect(run().trained.info).toEqual({
-        backend: 'wasm',
-        wasmBinary: 'threaded-simd',
-        threads: 2,
-        wasmPath: '/wasm/tfjs-backend-wasm-threaded-simd.wasm',
-      });
-    });
-
-    expectTrainedAndRoundTripped(run);
-  });
+      expectTrainedAndRoundTripped(run);
+    },
+  );
 });

@@ -94,7 +94,8 @@ async function openCheck(page: Page, url: string, pageErrors: string[]): Promise
   } catch (error) {
     const errors = pageErrors.length > 0 ? pageErrors.join('\n') : 'none';
     throw new Error(
-      `${url} did not start its script within ${SCRIPT_START_TIMEOUT_MS} ms; page errors: ${errors}`,
+      `${url} did not start its script within ${SCRIPT_START_TIMEOUT_MS} ms; ` +
+        `page errors: ${errors}`,
       { cause: error },
     );
   }

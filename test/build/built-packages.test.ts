@@ -20,7 +20,8 @@ const SCRIPT = `
   const { dataset } = core.generateSyntheticBeats({ perClass: 8, seed: 1 });
   const history = await classifier.train(dataset);
   const { classIndices } = classifier.predict(dataset);
-  console.log(JSON.stringify({ info, epochs: history.epochs.length, predicted: classIndices.length }));
+  const epochs = history.epochs.length;
+  console.log(JSON.stringify({ info, epochs, predicted: classIndices.length }));
 `;
 
 function runNode(args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -43,28 +44,29 @@ function expectTrained(run: { code: number | null; stdout: string; stderr: strin
 describe('the built @edge-ecg/core', () => {
   describe('as CommonJS', () => {
     it('trains and predicts on wasm, and prints only its result', () => {
-      const load = `async function load() { return require(${JSON.stringify(join(CORE_DIST, 'index.cjs'))}); }`;
+      const entry = JSON.stringify(join(CORE_DIST, 'index.cjs'));
+      const load = `async function load() { return require(${entry}); }`;
       expectTrained(runNode(['-e', `${load} (async () => { ${SCRIPT} })()`]));
     });
   });
 
   describe('as ESM', () => {
     it('trains and predicts on wasm, and prints only its result', () => {
-      const load = `async function load() { return import(${JSON.stringify(join(CORE_DIST, 'index.mjs'))}); }`;
+      const entry = JSON.stringify(join(CORE_DIST, 'index.mjs'));
+      const load = `async function load() { return import(${entry}); }`;
       expectTrained(runNode(['--input-type=module', '-e', `${load}\n${SCRIPT}`]));
     });
   });
 
   describe('the node entry', () => {
     it('loads in both formats', () => {
-      const cjs = runNode([
-        '-e',
-        `console.log(typeof require(${JSON.stringify(join(CORE_DIST, 'node.cjs'))}).loadClassifier)`,
-      ]);
+      const cjsEntry = JSON.stringify(join(CORE_DIST, 'node.cjs'));
+      const esmEntry = JSON.stringify(join(CORE_DIST, 'node.mjs'));
+      const cjs = runNode(['-e', `console.log(typeof require(${cjsEntry}).loadClassifier)`]);
       const esm = runNode([
         '--input-type=module',
         '-e',
-        `const m = await import(${JSON.stringify(join(CORE_DIST, 'node.mjs'))}); console.log(typeof m.loadClassifier)`,
+        `const m = await import(${esmEntry}); console.log(typeof m.loadClassifier)`,
       ]);
       expect([cjs.stdout, esm.stdout]).toEqual(['function\n', 'function\n']);
     });

@@ -139,51 +139,54 @@ describe('edge-ecg', () => {
   });
 
   describe('train, evaluate and predict on synthetic beats', () => {
-    it('trains on wasm/simd, reports JSON, saves, and the saved model evaluates and predicts', () => {
-      const modelDir = join(dir, 'model');
-      const train = runEdgeEcg([
-        'train',
-        '--spec',
-        specFile,
-        '--train-per-class',
-        '60',
-        '--test-per-class',
-        '20',
-        '--seed',
-        '3',
-        '--out',
-        modelDir,
-        '--json',
-      ]);
-      expect(train.stderr).toBe('');
-      expect(train.code).toBe(0);
-      const report = lastJsonLine(train.stdout);
-      expect(report).toMatchObject({
-        backend: 'wasm',
-        wasmBinary: 'simd',
-        epochs: 2,
-        classCounts: [20, 20],
-        baselineAccuracy: 0.5,
-      });
-      for (const key of ['accuracy', 'macroF1', 'confusion', 'trainSeconds'])
-        expect(report).toHaveProperty(key);
-      expect(existsSync(join(modelDir, 'manifest.json'))).toBe(true);
+    it(
+      'trains on wasm/simd, reports JSON, saves, ' + 'and the saved model evaluates and predicts',
+      () => {
+        const modelDir = join(dir, 'model');
+        const train = runEdgeEcg([
+          'train',
+          '--spec',
+          specFile,
+          '--train-per-class',
+          '60',
+          '--test-per-class',
+          '20',
+          '--seed',
+          '3',
+          '--out',
+          modelDir,
+          '--json',
+        ]);
+        expect(train.stderr).toBe('');
+        expect(train.code).toBe(0);
+        const report = lastJsonLine(train.stdout);
+        expect(report).toMatchObject({
+          backend: 'wasm',
+          wasmBinary: 'simd',
+          epochs: 2,
+          classCounts: [20, 20],
+          baselineAccuracy: 0.5,
+        });
+        for (const key of ['accuracy', 'macroF1', 'confusion', 'trainSeconds'])
+          expect(report).toHaveProperty(key);
+        expect(existsSync(join(modelDir, 'manifest.json'))).toBe(true);
 
-      const csv = join(dir, 'beats.csv');
-      writeFileSync(csv, `${beatRow(0)}\n${beatRow(1)}\n${beatRow(1)}\n`);
-      const evaluate = runEdgeEcg(['evaluate', '--model', modelDir, '--csv', csv, '--json']);
-      expect(evaluate.code).toBe(0);
-      expect(lastJsonLine(evaluate.stdout)).toMatchObject({
-        count: 3,
-        classCounts: [1, 2],
-        baselineAccuracy: 2 / 3,
-      });
+        const csv = join(dir, 'beats.csv');
+        writeFileSync(csv, `${beatRow(0)}\n${beatRow(1)}\n${beatRow(1)}\n`);
+        const evaluate = runEdgeEcg(['evaluate', '--model', modelDir, '--csv', csv, '--json']);
+        expect(evaluate.code).toBe(0);
+        expect(lastJsonLine(evaluate.stdout)).toMatchObject({
+          count: 3,
+          classCounts: [1, 2],
+          baselineAccuracy: 2 / 3,
+        });
 
-      const predict = runEdgeEcg(['predict', '--model', modelDir, '--csv', csv, '--json']);
-      expect(predict.code).toBe(0);
-      const predictions = lastJsonLine(predict.stdout)['predictions'] as { row: number }[];
-      expect(predictions.map((p) => p.row)).toEqual([1, 2, 3]);
-    });
+        const predict = runEdgeEcg(['predict', '--model', modelDir, '--csv', csv, '--json']);
+        expect(predict.code).toBe(0);
+        const predictions = lastJsonLine(predict.stdout)['predictions'] as { row: number }[];
+        expect(predictions.map((p) => p.row)).toEqual([1, 2, 3]);
+      },
+    );
   });
 
   describe('evaluate with a missing model directory', () => {
@@ -260,7 +263,8 @@ describe('edge-ecg train on labels with a gap', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       `edge-ecg: ${file}: the labels run up to 2, but no row has label 1. Labels must be the ` +
-        'class numbers 0 to 2 with every class present: check the last column for a mistyped label.\n',
+        'class numbers 0 to 2 with every class present: check the last column for a ' +
+        'mistyped label.\n',
     );
   });
 });

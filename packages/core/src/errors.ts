@@ -1,4 +1,6 @@
-/** @module The SDK's error hierarchy: one base class with a `code`, subclasses callers branch on. */
+/**
+ * @module The SDK's error hierarchy: one base class with a `code`, subclasses callers branch on.
+ */
 
 /** Options shared by every edge-ecg error. */
 export interface EdgeEcgErrorOptions {

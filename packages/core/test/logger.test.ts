@@ -1,4 +1,4 @@
-import { withQuietConsole } from '../../src/util/quiet-console';
+import { withQuietConsole } from '../src/logger';
 
 describe('withQuietConsole', () => {
   it('sends console.warn to the logger at debug level and restores the console', () => {

@@ -11,8 +11,9 @@ export type WasmBinary = 'plain' | 'simd' | 'threaded-simd';
 /** Options of {@link initBackend}. */
 export interface InitBackendOptions {
   /**
-   * Where the `.wasm` binaries are: a folder URL or path (a `/` is added if it lacks one), or a map from each
-   * binary's file name to its URL. Needed in browsers; in Node the package's own are found.
+   * Where the `.wasm` binaries are: a folder URL or path (a `/` is added if it lacks one), or a
+   * map from each binary's file name to its URL. Needed in browsers; in Node the package's own
+   * are found.
    */
   wasmPaths?: string | Record<string, string>;
   /** Threads for the threaded binary (browsers on cross-origin-isolated pages only). */

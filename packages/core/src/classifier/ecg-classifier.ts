@@ -95,7 +95,8 @@ export class EcgClassifier {
     const count = samples.length / (length * channels);
     if (!Number.isInteger(count)) {
       throw new UsageError(
-        `predict expected a multiple of ${length * channels} samples (${length} per beat), received ${samples.length}.`,
+        `predict expected a multiple of ${length * channels} samples (${length} per beat), ` +
+          `received ${samples.length}.`,
       );
     }
     const probabilities = new Float32Array(count * this.spec.classes.length);

@@ -29,8 +29,14 @@ function table(results: VariantResult[], baselineAccuracy: number): string {
   const rows = results.map((r) =>
     r.error !== null
       ? `${r.name.padEnd(width)}  cannot work: ${r.error.split('\n')[0]}`
-      : `${r.name.padEnd(width)}  ${format(r.accuracy).padStart(8)}  ${format(r.macroF1).padStart(8)}  ` +
-        `${format(r.rocAuc).padStart(7)}  ${String(r.parameters).padStart(6)}  ${format(r.secondsPerEpoch, 2).padStart(7)}`,
+      : [
+          r.name.padEnd(width),
+          format(r.accuracy).padStart(8),
+          format(r.macroF1).padStart(8),
+          format(r.rocAuc).padStart(7),
+          String(r.parameters).padStart(6),
+          format(r.secondsPerEpoch, 2).padStart(7),
+        ].join('  '),
   );
   return [
     header,
@@ -76,6 +82,8 @@ export async function compareCommand(argv: string[]): Promise<CommandOutput> {
     baselineAccuracy: summary.baseline.accuracy,
     variants: results,
   };
-  const text = `Data: ${split.source}; test beats ${summary.test.beats}, seed ${seed}\n\n${table(results, summary.baseline.accuracy)}`;
+  const text =
+    `Data: ${split.source}; test beats ${summary.test.beats}, seed ${seed}\n\n` +
+    table(results, summary.baseline.accuracy);
   return { json: flags['json'] === true, text, result };
 }

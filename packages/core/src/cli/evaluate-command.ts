@@ -22,7 +22,8 @@ export async function evaluateCommand(argv: string[]): Promise<CommandOutput> {
   const dir = requiredFlag(flags, 'evaluate', 'model');
   if (listFlag(flags, 'csv').length === 0 && stringFlag(flags, 'normal') === undefined) {
     throw new UsageError(
-      'evaluate: pass the beats to score with --csv F (repeat it for more files) or --normal F --abnormal F.',
+      'evaluate: pass the beats to score with --csv F (repeat it for more files) or ' +
+        '--normal F --abnormal F.',
     );
   }
   const backend = await startBackend();

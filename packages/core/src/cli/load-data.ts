@@ -47,8 +47,8 @@ function checkClassesPresent(dataset: BeatDataset, files: string[]): void {
   if (missing.length > 0) {
     throw new UsageError(
       `${where}: the labels run up to ${counts.length - 1}, but no row has label ` +
-        `${missing.join(', ')}. Labels must be the class numbers 0 to ${counts.length - 1} with every ` +
-        'class present: check the last column for a mistyped label.',
+        `${missing.join(', ')}. Labels must be the class numbers 0 to ${counts.length - 1} ` +
+        'with every class present: check the last column for a mistyped label.',
     );
   }
 }

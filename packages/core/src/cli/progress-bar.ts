@@ -3,7 +3,8 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { BatchProgress, EpochProgress, TrainCallbacks } from '../train/train-model';
 
 const FORMAT =
-  'epoch {epoch}/{epochs} |{bar}| {percentage}% | ETA {eta_formatted} | loss {loss} | acc {accuracy}';
+  'epoch {epoch}/{epochs} |{bar}| {percentage}% | ETA {eta_formatted} | ' +
+  'loss {loss} | acc {accuracy}';
 
 /** Whether to draw a bar: stdout is a terminal and JSON output was not asked for. */
 export function wantsProgressBar(json: boolean): boolean {

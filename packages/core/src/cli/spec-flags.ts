@@ -21,9 +21,10 @@ async function readSpecFile(path: string): Promise<RawSpec> {
   }
   const value = parseJsonFile(text, path);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const found = Array.isArray(value) ? 'an array' : typeof value;
     throw new DataError(
       { file: path },
-      `${path}: expected a JSON object (a model spec), found ${Array.isArray(value) ? 'an array' : typeof value}.`,
+      `${path}: expected a JSON object (a model spec), found ${found}.`,
     );
   }
   return value as RawSpec;

@@ -50,7 +50,8 @@ export async function loadStreamPlugin(): Promise<StreamPlugin> {
     return (await import(STREAM_PACKAGE)) as unknown as StreamPlugin;
   } catch (error) {
     throw new UsageError(
-      'This command needs @edge-ecg/stream, which is not installed: run `npm install @edge-ecg/stream`.',
+      'This command needs @edge-ecg/stream, which is not installed: ' +
+        'run `npm install @edge-ecg/stream`.',
       { cause: error },
     );
   }

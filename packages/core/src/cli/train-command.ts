@@ -78,11 +78,15 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
     history: history.epochs,
     modelDir: out ?? null,
   };
+  const threads = `${backend.threads} thread${backend.threads === 1 ? '' : 's'}`;
+  const stoppedEarly = history.stoppedEarly ? ', stopped early' : '';
   const lines = [
-    `Backend: ${backend.backend} (${backend.wasmBinary}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})`,
+    `Backend: ${backend.backend} (${backend.wasmBinary}, ${threads})`,
     `Data: ${split.source}${split.synthetic ? ' (synthetic, made by edge-ecg)' : ''}`,
-    `Train: ${summary.train.beats} beats ${JSON.stringify(summary.train.classCounts)}; test: ${summary.test.beats} beats ${JSON.stringify(summary.test.classCounts)}`,
-    `Trained ${history.epochs.length} epochs in ${trainSeconds.toFixed(1)} s (${result.secondsPerEpoch.toFixed(2)} s/epoch)${history.stoppedEarly ? ', stopped early' : ''}`,
+    `Train: ${summary.train.beats} beats ${JSON.stringify(summary.train.classCounts)}; ` +
+      `test: ${summary.test.beats} beats ${JSON.stringify(summary.test.classCounts)}`,
+    `Trained ${history.epochs.length} epochs in ${trainSeconds.toFixed(1)} s ` +
+      `(${result.secondsPerEpoch.toFixed(2)} s/epoch)${stoppedEarly}`,
     '',
     formatReport(report),
     ...(out === undefined ? [] : ['', `Saved the model to ${out}`]),

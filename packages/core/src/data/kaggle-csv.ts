@@ -107,13 +107,15 @@ export function checkOptions(options: Omit<KaggleCsvOptions, 'file'>): void {
   const { beatLength, classNames } = options;
   if (beatLength !== undefined && (!Number.isInteger(beatLength) || beatLength < 1)) {
     throw new UsageError(
-      `beatLength: expected a whole number of samples, 1 or more, received ${String(beatLength)}. ` +
+      'beatLength: expected a whole number of samples, 1 or more, ' +
+        `received ${String(beatLength)}. ` +
         'Pass 187 for the Kaggle files, or leave it out to take it from the first row.',
     );
   }
   if (classNames !== undefined && !isNameList(classNames)) {
     throw new UsageError(
-      `classNames: expected a non-empty array of strings, received ${JSON.stringify(classNames)}. ` +
+      'classNames: expected a non-empty array of strings, ' +
+        `received ${JSON.stringify(classNames)}. ` +
         "Pass one name per label, such as ['normal', 'abnormal'], or leave it out.",
     );
   }

@@ -1,4 +1,6 @@
-/** @module Accuracy, per-class precision/recall/F1 and macro F1, all read off a confusion matrix. */
+/**
+ * @module Accuracy, per-class precision/recall/F1 and macro F1, all read off a confusion matrix.
+ */
 
 /** A k×k count matrix: `confusion[trueClass][predictedClass]`. */
 export type ConfusionMatrix = number[][];
@@ -8,7 +10,9 @@ export interface ClassMetrics {
   className: string;
   /** Of the beats predicted as this class, the fraction that truly are; 0 when none were. */
   precision: number;
-  /** Of the beats that truly are this class, the fraction predicted as it; 0 when there are none. */
+  /**
+   * Of the beats that truly are this class, the fraction predicted as it; 0 when there are none.
+   */
   recall: number;
   /** The harmonic mean of precision and recall; 0 when both are 0. */
   f1: number;

@@ -1,4 +1,6 @@
-/** @module Scores a classifier's predicted probabilities against true labels, next to a baseline. */
+/**
+ * @module Scores a classifier's predicted probabilities against true labels, next to a baseline.
+ */
 import { UsageError } from '../errors';
 import {
   accuracyOf,

@@ -53,9 +53,10 @@ async function checkReplaceable(fs: AtomicFileSystem, dir: string, marker: strin
   if (stats === undefined) return false;
   const entries = stats.isDirectory() ? await fs.readdir(dir) : undefined;
   if (entries !== undefined && (entries.length === 0 || entries.includes(marker))) return true;
+  const problem = entries ? `has no ${marker}` : 'is a file';
   throw new ModelIoError(
     dir,
-    `${dir} already exists and is not a saved model (it ${entries ? `has no ${marker}` : 'is a file'}); ` +
+    `${dir} already exists and is not a saved model (it ${problem}); ` +
       'refusing to replace it. Choose a new or empty directory, or remove it first.',
   );
 }

@@ -24,11 +24,12 @@ function indexedDbHandler(url: string, kind: 'save' | 'load'): tf.io.IOHandler {
   const handlers = kind === 'save' ? tf.io.getSaveHandlers(url) : tf.io.getLoadHandlers(url);
   const handler = handlers[0];
   if (handler !== undefined) return handler;
+  const nodeFunction = kind === 'save' ? 'saveModelToDirectory' : 'loadModelFromDirectory';
   throw new ModelIoError(
     url,
     `Cannot ${kind} ${url}: IndexedDB is not available here (TensorFlow.js offers its ` +
       `${INDEXED_DB_SCHEME} handler only in browsers). In Node, use ` +
-      `${kind === 'save' ? 'saveModelToDirectory' : 'loadModelFromDirectory'} from @edge-ecg/core/node.`,
+      `${nodeFunction} from @edge-ecg/core/node.`,
   );
 }
 

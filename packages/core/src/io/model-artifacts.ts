@@ -118,9 +118,9 @@ export function checkClassNames(
   if (classNames.length === units) return;
   throw new ModelIoError(
     files.manifestFile,
-    `${files.manifestFile} lists ${classNames.length} class names (${classNames.join(', ')}), but ` +
-      `the model in ${files.modelFile} has ${units} output units. Give the manifest one class ` +
-      'name per output unit, in output order, and save the model again.',
+    `${files.manifestFile} lists ${classNames.length} class names (${classNames.join(', ')}), ` +
+      `but the model in ${files.modelFile} has ${units} output units. Give the manifest one ` +
+      'class name per output unit, in output order, and save the model again.',
   );
 }
 

@@ -1,4 +1,7 @@
-/** @module The manifest saved next to a model: what it classifies, how beats were prepared, provenance. */
+/**
+ * @module The manifest saved next to a model: what it classifies, how beats were prepared,
+ * provenance.
+ */
 import { z } from 'zod';
 import { ModelIoError } from '../errors';
 import { SDK_VERSION } from '../version';
@@ -107,8 +110,8 @@ function checkFormat(value: Record<string, unknown>, file: string): void {
   if (typeof version === 'number' && Number.isInteger(version) && version > MODEL_FORMAT_VERSION) {
     throw new ModelIoError(
       file,
-      `${file} has formatVersion ${version}, but @edge-ecg/core ${SDK_VERSION} reads formatVersion ` +
-        `${MODEL_FORMAT_VERSION} at most. Upgrade @edge-ecg/core to load this model.`,
+      `${file} has formatVersion ${version}, but @edge-ecg/core ${SDK_VERSION} reads ` +
+        `formatVersion ${MODEL_FORMAT_VERSION} at most. Upgrade @edge-ecg/core to load this model.`,
     );
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

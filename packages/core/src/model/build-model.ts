@@ -4,7 +4,7 @@ import { registerCustomLayers } from '../layers/register-custom-layers';
 import { FLATTEN_LAYER_NAME, INPUT_LAYER_NAME, OUTPUT_LAYER_NAME } from '../spec/layer-names';
 import type { ReadonlyModelSpec } from '../spec/model-spec';
 import { computeShapes } from '../spec/shapes';
-import { withQuietConsole } from '../util/quiet-console';
+import { withQuietConsole } from '../logger';
 import { createRandom, withRandom } from '../util/seeded-random';
 import { blockLayers } from './block-layers';
 
@@ -39,7 +39,8 @@ function assemble(spec: ReadonlyModelSpec): tfl.LayersModel {
  * Weights start from Keras's initializers, drawn from a generator seeded with
  * `spec.training.seed`, so the same spec always builds the same weights. The model is not
  * compiled. Registers the SDK's custom layers first. tfjs's console warnings while building (its
- * orthogonal initializer's, for large LSTMs) are kept off the console. Needs a started backend (`initBackend`).
+ * orthogonal initializer's, for large LSTMs) are kept off the console. Needs a started backend
+ * (`initBackend`).
  *
  * @throws {SpecError} when the spec's shapes cannot work, before any tensor is made.
  */

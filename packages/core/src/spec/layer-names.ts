@@ -1,4 +1,6 @@
-/** @module The names of the tfjs layers a spec builds into, shared by the shapes and the builder. */
+/**
+ * @module The names of the tfjs layers a spec builds into, shared by the shapes and the builder.
+ */
 import type { Block } from './block-schema';
 import type { DeepReadonly } from './model-spec';
 

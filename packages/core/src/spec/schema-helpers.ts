@@ -111,7 +111,8 @@ export function strictObject<T extends z.core.$ZodLooseShape>(shape: T, what: st
     error: (issue) => {
       if (issue.code !== 'unrecognized_keys') return expectation(what, issue.input);
       const plural = issue.keys.length > 1 ? 'keys' : 'key';
-      return `unknown ${plural} ${listChoices(issue.keys, 'and')}; ${what} takes ${listChoices(keys)}`;
+      const unknownKeys = listChoices(issue.keys, 'and');
+      return `unknown ${plural} ${unknownKeys}; ${what} takes ${listChoices(keys)}`;
     },
   });
 }

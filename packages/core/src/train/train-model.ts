@@ -1,7 +1,7 @@
 /**
  * @module The training loop: seeded shuffling, per-batch steps, validation, early stopping.
  *
- * tfjs's `fit()` shuffles with `Math.random` and cannot weight classes per beat, so the SDK
+ * tfjs's `model.fit` shuffles with `Math.random` and cannot weight classes per beat, so the SDK
  * runs its own loop. Every random draw of a step (dropout masks) comes from the run's seed.
  */
 import * as tf from '@tensorflow/tfjs-core';

@@ -149,22 +149,25 @@ describe('the fast wasm kernels', () => {
       ...poolGradient(POOL_CASES[0]![1], false),
     ];
 
-    it("runs tfjs-backend-wasm's own kernels, then the SDK's, with the same gradients", async () => {
-      await initBackend({ fastKernels: false });
-      expect(getKernel('Conv2DBackpropInput', 'wasm')!.kernelFunc).not.toBe(
-        conv2DBackpropInputConfig.kernelFunc,
-      );
-      expect(getKernel('MaxPoolGrad', 'wasm')!.kernelFunc).not.toBe(maxPoolGradConfig.kernelFunc);
-      const reference = await valuesOn('wasm', work);
-      await initBackend({ fastKernels: true });
-      expect(getKernel('Conv2DBackpropInput', 'wasm')!.kernelFunc).toBe(
-        conv2DBackpropInputConfig.kernelFunc,
-      );
-      expect(getKernel('MaxPoolGrad', 'wasm')!.kernelFunc).toBe(maxPoolGradConfig.kernelFunc);
-      const fast = await valuesOn('wasm', work);
-      fast.forEach((values, i) =>
-        expect(worstError(values, reference[i]!)).toBeLessThan(TOLERANCE),
-      );
-    });
+    it(
+      "runs tfjs-backend-wasm's own kernels, then the SDK's, " + 'with the same gradients',
+      async () => {
+        await initBackend({ fastKernels: false });
+        expect(getKernel('Conv2DBackpropInput', 'wasm')!.kernelFunc).not.toBe(
+          conv2DBackpropInputConfig.kernelFunc,
+        );
+        expect(getKernel('MaxPoolGrad', 'wasm')!.kernelFunc).not.toBe(maxPoolGradConfig.kernelFunc);
+        const reference = await valuesOn('wasm', work);
+        await initBackend({ fastKernels: true });
+        expect(getKernel('Conv2DBackpropInput', 'wasm')!.kernelFunc).toBe(
+          conv2DBackpropInputConfig.kernelFunc,
+        );
+        expect(getKernel('MaxPoolGrad', 'wasm')!.kernelFunc).toBe(maxPoolGradConfig.kernelFunc);
+        const fast = await valuesOn('wasm', work);
+        fast.forEach((values, i) =>
+          expect(worstError(values, reference[i]!)).toBeLessThan(TOLERANCE),
+        );
+      },
+    );
   });
 });

@@ -12,7 +12,10 @@ import type { TrainingConfig } from '../../src/train/training-config';
 import { createRandom, withRandom } from '../../src/util/seeded-random';
 import { worstError } from './helpers/parity';
 
-/** Absolute plus relative tolerance on per-epoch losses and final predictions after 4 epochs (about 1e-8 seen). */
+/**
+ * Absolute plus relative tolerance on per-epoch losses and final predictions after 4 epochs
+ * (about 1e-8 seen).
+ */
 const TOLERANCE = 1e-5;
 const LENGTH = 40;
 
@@ -82,15 +85,18 @@ describe('training with the fast kernels', () => {
     await initBackend();
   });
 
-  it('gives the loss curve and predictions of the reference kernels, and leaks no tensor', async () => {
-    await initBackend();
-    const before = tf.memory().numTensors;
-    const reference = await trainOn(false);
-    const fast = await trainOn(true);
-    expect(fast.losses).toHaveLength(2 * CONFIG.epochs);
-    expect(worstError(fast.losses, reference.losses)).toBeLessThan(TOLERANCE);
-    expect(worstError(fast.predictions, reference.predictions)).toBeLessThan(TOLERANCE);
-    expect(reference.losses[0]! - reference.losses.at(-2)!).toBeGreaterThan(0.05);
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it(
+    'gives the loss curve and predictions of the reference kernels, ' + 'and leaks no tensor',
+    async () => {
+      await initBackend();
+      const before = tf.memory().numTensors;
+      const reference = await trainOn(false);
+      const fast = await trainOn(true);
+      expect(fast.losses).toHaveLength(2 * CONFIG.epochs);
+      expect(worstError(fast.losses, reference.losses)).toBeLessThan(TOLERANCE);
+      expect(worstError(fast.predictions, reference.predictions)).toBeLessThan(TOLERANCE);
+      expect(reference.losses[0]! - reference.losses.at(-2)!).toBeGreaterThan(0.05);
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 });

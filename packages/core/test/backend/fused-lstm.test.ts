@@ -85,14 +85,17 @@ describe('the LSTM layer on wasm with the fast kernels', () => {
       expect(kernels).not.toContain('Tanh');
     });
 
-    it('matches the cpu backend for the output, the input gradient and every weight gradient', async () => {
-      const expected = await valuesOn('cpu', () => outputsAndGradients(layer, false));
-      const actual = await valuesOn('wasm', () => outputsAndGradients(layer, false));
-      expect(actual).toHaveLength(expected.length);
-      actual.forEach((values, i) =>
-        expect(worstError(values, expected[i]!)).toBeLessThan(TOLERANCE),
-      );
-    });
+    it(
+      'matches the cpu backend for the output, ' + 'the input gradient and every weight gradient',
+      async () => {
+        const expected = await valuesOn('cpu', () => outputsAndGradients(layer, false));
+        const actual = await valuesOn('wasm', () => outputsAndGradients(layer, false));
+        expect(actual).toHaveLength(expected.length);
+        actual.forEach((values, i) =>
+          expect(worstError(values, expected[i]!)).toBeLessThan(TOLERANCE),
+        );
+      },
+    );
   });
 
   describe.each(FALLBACK_CASES)('with %s', (_name, layer) => {

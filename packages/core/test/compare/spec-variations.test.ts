@@ -86,7 +86,8 @@ describe('parseVariation', () => {
 
   it('names the knobs when given another', () => {
     expect(() => parseVariation('dropout=0.1')).toThrow(
-      '--vary: expected KNOB=V1,V2,... with KNOB one of filters, kernelSize, activation, padding, pooling, lstmUnits, received "dropout=0.1".',
+      '--vary: expected KNOB=V1,V2,... with KNOB one of filters, kernelSize, activation, ' +
+        'padding, pooling, lstmUnits, received "dropout=0.1".',
     );
   });
 });

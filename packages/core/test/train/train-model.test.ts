@@ -94,19 +94,22 @@ describe('trainModel', () => {
   });
 
   describe('with early stopping', () => {
-    it('stops once the monitored metric stops improving and restores the best weights', async () => {
-      const model = smallModel(2);
-      const history = await trainModel(model, bumps(64), {
-        ...CONFIG,
-        epochs: 40,
-        optimizer: { name: 'sgd', learningRate: 0 },
-        earlyStopping: { monitor: 'valLoss', patience: 2, restoreBestWeights: true },
-      });
-      expect(history.stoppedEarly).toBe(true);
-      expect(history.epochs).toHaveLength(3);
-      expect(history.finalWeightsEpoch).toBe(0);
-      model.dispose();
-    });
+    it(
+      'stops once the monitored metric stops improving ' + 'and restores the best weights',
+      async () => {
+        const model = smallModel(2);
+        const history = await trainModel(model, bumps(64), {
+          ...CONFIG,
+          epochs: 40,
+          optimizer: { name: 'sgd', learningRate: 0 },
+          earlyStopping: { monitor: 'valLoss', patience: 2, restoreBestWeights: true },
+        });
+        expect(history.stoppedEarly).toBe(true);
+        expect(history.epochs).toHaveLength(3);
+        expect(history.finalWeightsEpoch).toBe(0);
+        model.dispose();
+      },
+    );
   });
 
   describe('after training', () => {

@@ -91,7 +91,8 @@ export class BeatCutter {
     this.inputRateHz = options.inputRateHz ?? RATE;
     if (!(Number.isFinite(this.inputRateHz) && this.inputRateHz > 0)) {
       throw new UsageError(
-        `BeatCutter: inputRateHz must be a positive number of samples per second, received ${String(options.inputRateHz)}.`,
+        'BeatCutter: inputRateHz must be a positive number of samples per second, ' +
+          `received ${String(options.inputRateHz)}.`,
       );
     }
   }

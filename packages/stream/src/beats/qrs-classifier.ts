@@ -32,7 +32,9 @@ export const THRESHOLD_FRACTION = 0.25;
 /** A late beat is searched for once this many average RR intervals have passed. */
 export const SEARCH_BACK_RR_FACTOR = 1.66;
 
-/** A T wave is a candidate within the T-wave window whose slope is under this share of the QRS's. */
+/**
+ * A T wave is a candidate within the T-wave window whose slope is under this share of the QRS's.
+ */
 export const T_WAVE_SLOPE_RATIO = 0.65;
 
 /** A provisional QRS is replaced by a later candidate this many times higher (a P wave, say). */

@@ -1,7 +1,7 @@
 /**
  * @module The QRS-enhancing signal chain of the R-peak detector, for one gap-free segment:
- * band-pass, derivative, a power of its magnitude and moving-window integration, plus the baseline-free signal
- * that R-peaks are refined on.
+ * band-pass, derivative, a power of its magnitude and moving-window integration, plus the
+ * baseline-free signal that R-peaks are refined on.
  */
 import { BiquadChain, designButterworth } from '../signal/biquad';
 import { SampleRing } from '../signal/ring-buffer';

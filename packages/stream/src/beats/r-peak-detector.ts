@@ -39,7 +39,9 @@ export const WARM_UP_MS = 2000;
 export const PEAK_HALF_WIDTH_MS = 100;
 /** Candidates older than this are no longer considered by search-back. */
 export const MAX_PENDING_MS = 3500;
-/** A QRS is held this long in case a much larger candidate (the real QRS after a P wave) follows. */
+/**
+ * A QRS is held this long in case a much larger candidate (the real QRS after a P wave) follows.
+ */
 export const COMPETITION_MS = 300;
 /** The RR interval assumed before any has been measured. */
 export const DEFAULT_RR_MS = 1000;
@@ -83,7 +85,8 @@ export class RPeakDetector {
     const rate = options.sampleRateHz;
     if (!(Number.isFinite(rate) && rate > 0)) {
       throw new UsageError(
-        `RPeakDetector: sampleRateHz must be a positive number of samples per second, received ${String(rate)}.`,
+        'RPeakDetector: sampleRateHz must be a positive number of samples per second, ' +
+          `received ${String(rate)}.`,
       );
     }
     this.settings = segmentSettings(rate);
@@ -197,7 +200,8 @@ function flutterEvent(span: FlutterSpan, sampleRateHz: number): QualityEvent {
   const endTimeS = span.end / sampleRateHz;
   const detail =
     `Sustained sinusoidal waves like ventricular flutter or fibrillation at ` +
-    `${startTimeS.toFixed(2)}-${endTimeS.toFixed(2)} s; no beats are reported there. Check the patient.`;
+    `${startTimeS.toFixed(2)}-${endTimeS.toFixed(2)} s; no beats are reported there. ` +
+    'Check the patient.';
   return { kind: 'flutter', startTimeS, endTimeS, detail };
 }
 

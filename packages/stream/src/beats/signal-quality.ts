@@ -168,7 +168,8 @@ export function runEvent(
   const details: Record<QualityEventKind, string> = {
     gap: `NaN samples (missing data) at ${span}; beats there are flagged \`gap\` and bridged.`,
     'flat-line': `The signal is flat at ${span}; check that the lead is attached.`,
-    saturation: `The signal is clipped at a constant extreme at ${span}; check the input range or gain.`,
+    saturation:
+      `The signal is clipped at a constant extreme at ${span}; ` + 'check the input range or gain.',
     'implausible-heart-rate': '',
     flutter: '',
   };
@@ -188,7 +189,8 @@ export function heartRateEvent(
   const { min, max } = PLAUSIBLE_HEART_RATE_BPM;
   if (!Number.isFinite(heartRateBpm) || (heartRateBpm >= min && heartRateBpm <= max)) return null;
   const detail =
-    `The median heart rate over ${startTimeS.toFixed(0)}-${endTimeS.toFixed(0)} s is ${heartRateBpm.toFixed(0)} bpm, ` +
-    `outside ${min}-${max} bpm; check the declared sampling rate (360 Hz data declared as 125 Hz reads at a third of the true rate).`;
+    `The median heart rate over ${startTimeS.toFixed(0)}-${endTimeS.toFixed(0)} s is ` +
+    `${heartRateBpm.toFixed(0)} bpm, outside ${min}-${max} bpm; check the declared sampling rate ` +
+    '(360 Hz data declared as 125 Hz reads at a third of the true rate).';
   return { kind: 'implausible-heart-rate', startTimeS, endTimeS, detail };
 }

@@ -50,11 +50,13 @@ export async function beatsCommand(argv: string[]): Promise<CommandOutput> {
     perRecord: recordRows(set.records),
   };
   const text = [
-    `Wrote ${result.beats} beats from ${result.records.length} records to ${out} (${labels} labels)`,
+    `Wrote ${result.beats} beats from ${result.records.length} records to ${out} ` +
+      `(${labels} labels)`,
     `Classes: ${JSON.stringify(result.classCounts)}`,
-    `Unmatched: ${unmatched.unmatchedDetections} detections, ${unmatched.unmatchedReferenceBeats} ` +
-      `of ${unmatched.referenceBeats} reference beats; left out: ${unmatched.unusableBeats} ` +
-      `unusable, ${unmatched.unlabelledBeats} without an AAMI class`,
+    `Unmatched: ${unmatched.unmatchedDetections} detections, ` +
+      `${unmatched.unmatchedReferenceBeats} of ${unmatched.referenceBeats} reference beats; ` +
+      `left out: ${unmatched.unusableBeats} unusable, ` +
+      `${unmatched.unlabelledBeats} without an AAMI class`,
     ...set.excluded.map(({ record, reason }) => `Excluded ${record}: ${reason}`),
   ].join('\n');
   return { json: flags['json'] === true, text, result };

@@ -50,7 +50,8 @@ export async function detectCommand(argv: string[]): Promise<CommandOutput> {
   };
   const flagged = FLAG_NAMES.map((name) => `${name} ${beatFlags[name]!.length}`).join(', ');
   const text = [
-    `Record ${record.name}, lead ${signal.name} at ${signal.sampleRateHz} Hz: ${beats.length} R-peaks`,
+    `Record ${record.name}, lead ${signal.name} at ${signal.sampleRateHz} Hz: ` +
+      `${beats.length} R-peaks`,
     `Flagged beats: ${flagged}; quality events: ${events.length}`,
     `R-peaks (samples): ${rPeaks.join(' ')}`,
   ].join('\n');

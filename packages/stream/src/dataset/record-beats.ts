@@ -44,7 +44,9 @@ export interface RecordBeats {
   pacedBeats: number;
 }
 
-/** The signal to cut: `lead` when given, else {@link PREFERRED_LEAD} when present, else the first. */
+/**
+ * The signal to cut: `lead` when given, else {@link PREFERRED_LEAD} when present, else the first.
+ */
 export function chooseSignal(signals: readonly WfdbSignal[]): WfdbSignal {
   const preferred = signals.find((signal) => signal.name.toUpperCase() === PREFERRED_LEAD);
   return preferred ?? signals[0]!;

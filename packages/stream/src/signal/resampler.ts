@@ -138,7 +138,8 @@ export class Resampler {
 function checkRate(name: string, rateHz: number): void {
   if (Number.isFinite(rateHz) && rateHz > 0) return;
   throw new UsageError(
-    `Resampler: ${name} must be a positive number of samples per second, received ${String(rateHz)}.`,
+    `Resampler: ${name} must be a positive number of samples per second, ` +
+      `received ${String(rateHz)}.`,
   );
 }
 

@@ -13,11 +13,20 @@ export type TimeUnit = 's' | 'ms';
 
 /** Options of the signal-column reader. Give exactly one of `sampleRateHz` and `timeColumn`. */
 export interface SignalColumnOptions {
-  /** The signal column: a header name (in any case) or 0-based index. @defaultValue the first column that is not the time column */
+  /**
+   * The signal column: a header name (in any case) or 0-based index.
+   * @defaultValue the first column that is not the time column
+   */
   column?: string | number;
-  /** The field separator. @defaultValue 'auto': tab, else `;`, else `,`, else spaces, as the first line holds */
+  /**
+   * The field separator.
+   * @defaultValue 'auto': tab, else `;`, else `,`, else spaces, as the first line holds
+   */
   delimiter?: ColumnDelimiter | 'auto';
-  /** Whether the first line names the columns. @defaultValue 'auto': when a cell of it is not a number */
+  /**
+   * Whether the first line names the columns.
+   * @defaultValue 'auto': when a cell of it is not a number
+   */
   header?: boolean | 'auto';
   /** Samples per second, when the file has no time column. */
   sampleRateHz?: number;

@@ -115,7 +115,8 @@ function checkSignalLineCount(header: WfdbHeader, signalLines: NumberedLine[]): 
       { file: header.file, line: extra.line },
       `${expected} after the record line`,
       `another line, ${quote(extra.text)}`,
-      'Correct the number of signals in the record line, or start this line with # to make it a comment.',
+      'Correct the number of signals in the record line, ' +
+        'or start this line with # to make it a comment.',
     );
   }
   if (signalLines.length < header.signalCount) {

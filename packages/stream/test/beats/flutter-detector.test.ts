@@ -65,7 +65,8 @@ describe('RPeakDetector flutter suppression', () => {
       expect(Math.abs(event.endTimeS - FLUTTER_S.end)).toBeLessThanOrEqual(1.5);
       expect(event.detail).toBe(
         `Sustained sinusoidal waves like ventricular flutter or fibrillation at ` +
-          `${event.startTimeS.toFixed(2)}-${event.endTimeS.toFixed(2)} s; no beats are reported there. Check the patient.`,
+          `${event.startTimeS.toFixed(2)}-${event.endTimeS.toFixed(2)} s; ` +
+          'no beats are reported there. Check the patient.',
       );
     });
 

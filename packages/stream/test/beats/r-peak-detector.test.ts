@@ -126,20 +126,24 @@ describe('RPeakDetector', () => {
   });
 
   describe('latency', () => {
-    it('reports every R-peak within maxLatencySamples of it, and never before settledSampleCount', () => {
-      const { samples } = hardRecording(125);
-      const detector = new RPeakDetector({ sampleRateHz: 125 });
-      let reported = 0;
-      for (let i = 0; i < samples.length; i++) {
-        const settled = detector.settledSampleCount;
-        for (const peak of detector.push(samples.subarray(i, i + 1))) {
-          expect(i + 1 - peak).toBeLessThanOrEqual(detector.maxLatencySamples);
-          expect(peak).toBeGreaterThanOrEqual(settled);
-          reported++;
+    it(
+      'reports every R-peak within maxLatencySamples of it, ' +
+        'and never before settledSampleCount',
+      () => {
+        const { samples } = hardRecording(125);
+        const detector = new RPeakDetector({ sampleRateHz: 125 });
+        let reported = 0;
+        for (let i = 0; i < samples.length; i++) {
+          const settled = detector.settledSampleCount;
+          for (const peak of detector.push(samples.subarray(i, i + 1))) {
+            expect(i + 1 - peak).toBeLessThanOrEqual(detector.maxLatencySamples);
+            expect(peak).toBeGreaterThanOrEqual(settled);
+            reported++;
+          }
         }
-      }
-      expect(reported).toBeGreaterThan(60);
-    });
+        expect(reported).toBeGreaterThan(60);
+      },
+    );
 
     it('states its maximum latency in milliseconds', () => {
       expect(new RPeakDetector({ sampleRateHz: 360 }).maxLatencyMs).toBeCloseTo(4150, -1);
@@ -149,7 +153,8 @@ describe('RPeakDetector', () => {
   describe('with a bad sampling rate', () => {
     it('throws a UsageError', () => {
       expect(() => new RPeakDetector({ sampleRateHz: Number.NaN })).toThrow(
-        'RPeakDetector: sampleRateHz must be a positive number of samples per second, received NaN.',
+        'RPeakDetector: sampleRateHz must be a positive number of samples per second, ' +
+          'received NaN.',
       );
     });
   });

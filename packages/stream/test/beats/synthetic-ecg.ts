@@ -1,4 +1,6 @@
-/** @module Test helper: a small synthetic ECG, each beat a sum of Gaussian waves (P, Q, R, S, T). */
+/**
+ * @module Test helper: a small synthetic ECG, each beat a sum of Gaussian waves (P, Q, R, S, T).
+ */
 
 /** Options of {@link syntheticEcg}. */
 export interface SyntheticEcgOptions {
@@ -50,7 +52,9 @@ export function syntheticEcg(options: SyntheticEcgOptions): SyntheticEcg {
   return { samples, rPeakTimesS };
 }
 
-/** Pushes `samples` in chunks of `chunkSize` through `push`, then `flush`, concatenating results. */
+/**
+ * Pushes `samples` in chunks of `chunkSize` through `push`, then `flush`, concatenating results.
+ */
 export function runChunked<T>(
   samples: ArrayLike<number>,
   chunkSize: number,

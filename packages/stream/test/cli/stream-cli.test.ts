@@ -63,40 +63,44 @@ describe('edge-ecg detect', () => {
 
 describe('edge-ecg beats', () => {
   describe('with binary labels on a folder', () => {
-    it('writes the Kaggle CSV and reports the classes, the paced record and the unmatched beats', async () => {
-      const out = join(folder, 'beats.csv');
-      const run = runEdgeEcg([
-        'beats',
-        '--record',
-        folder,
-        '--out',
-        out,
-        '--labels',
-        'binary',
-        '--json',
-      ]);
-      expect(run.code).toBe(0);
-      const result = lastJsonLine(run.stdout) as Record<string, unknown>;
-      const pvcs = truth.labels.filter((label) => label === 'V').length;
-      expect(result).toMatchObject({
-        command: 'beats',
-        records: ['r1', 'r2'],
-        classNames: ['normal', 'abnormal'],
-      });
-      expect((result['classCounts'] as Record<string, number>)['abnormal']).toBeGreaterThanOrEqual(
-        pvcs - 2,
-      );
-      expect(result['excludedRecords']).toEqual([
-        { record: 'p1', reason: 'paced record (70 paced beats), left out of the binary task' },
-      ]);
-      expect(result['unmatched']).toMatchObject({
-        unmatchedDetections: 0,
-        unmatchedReferenceBeats: 0,
-      });
-      const rows = (await readFile(out, 'utf8')).trim().split('\n');
-      expect(rows).toHaveLength(result['beats'] as number);
-      expect(rows[0]!.split(',')).toHaveLength(188);
-    });
+    it(
+      'writes the Kaggle CSV and reports the classes, ' +
+        'the paced record and the unmatched beats',
+      async () => {
+        const out = join(folder, 'beats.csv');
+        const run = runEdgeEcg([
+          'beats',
+          '--record',
+          folder,
+          '--out',
+          out,
+          '--labels',
+          'binary',
+          '--json',
+        ]);
+        expect(run.code).toBe(0);
+        const result = lastJsonLine(run.stdout) as Record<string, unknown>;
+        const pvcs = truth.labels.filter((label) => label === 'V').length;
+        expect(result).toMatchObject({
+          command: 'beats',
+          records: ['r1', 'r2'],
+          classNames: ['normal', 'abnormal'],
+        });
+        expect(
+          (result['classCounts'] as Record<string, number>)['abnormal'],
+        ).toBeGreaterThanOrEqual(pvcs - 2);
+        expect(result['excludedRecords']).toEqual([
+          { record: 'p1', reason: 'paced record (70 paced beats), left out of the binary task' },
+        ]);
+        expect(result['unmatched']).toMatchObject({
+          unmatchedDetections: 0,
+          unmatchedReferenceBeats: 0,
+        });
+        const rows = (await readFile(out, 'utf8')).trim().split('\n');
+        expect(rows).toHaveLength(result['beats'] as number);
+        expect(rows[0]!.split(',')).toHaveLength(188);
+      },
+    );
   });
 
   describe('without --out', () => {

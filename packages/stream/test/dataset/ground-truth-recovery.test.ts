@@ -24,20 +24,23 @@ function inside(samples: ArrayLike<number>, sampleRateHz: number): number[] {
 
 describe('the beat stage on 10 minutes of simulated ECG', () => {
   describe.each(CASES)('at $sampleRateHz Hz and $heartRateBpm bpm', (rhythm) => {
-    it('finds at least 99.9 % of the true R-peaks, and at least 99.9 % of its beats are true', () => {
-      const ecg = simulateEcg({ ...rhythm, durationS: DURATION_S, seed: 11 });
-      const { beats } = extractBeats({ samples: ecg.signal, sampleRateHz: ecg.sampleRateHz });
-      const truth = inside(ecg.rPeaks, ecg.sampleRateHz);
-      const detected = inside(
-        beats.map((beat) => beat.rPeakSample),
-        ecg.sampleRateHz,
-      );
-      const match = matchBeats(detected, truth, 0.15 * ecg.sampleRateHz);
-      const sensitivity = 1 - match.unmatchedReferences / truth.length;
-      const ppv = 1 - match.unmatchedDetections / detected.length;
-      expect(truth.length).toBeGreaterThan(0.95 * (DURATION_S / 60) * rhythm.heartRateBpm);
-      expect(sensitivity).toBeGreaterThanOrEqual(0.999);
-      expect(ppv).toBeGreaterThanOrEqual(0.999);
-    });
+    it(
+      'finds at least 99.9 % of the true R-peaks, ' + 'and at least 99.9 % of its beats are true',
+      () => {
+        const ecg = simulateEcg({ ...rhythm, durationS: DURATION_S, seed: 11 });
+        const { beats } = extractBeats({ samples: ecg.signal, sampleRateHz: ecg.sampleRateHz });
+        const truth = inside(ecg.rPeaks, ecg.sampleRateHz);
+        const detected = inside(
+          beats.map((beat) => beat.rPeakSample),
+          ecg.sampleRateHz,
+        );
+        const match = matchBeats(detected, truth, 0.15 * ecg.sampleRateHz);
+        const sensitivity = 1 - match.unmatchedReferences / truth.length;
+        const ppv = 1 - match.unmatchedDetections / detected.length;
+        expect(truth.length).toBeGreaterThan(0.95 * (DURATION_S / 60) * rhythm.heartRateBpm);
+        expect(sensitivity).toBeGreaterThanOrEqual(0.999);
+        expect(ppv).toBeGreaterThanOrEqual(0.999);
+      },
+    );
   });
 });

@@ -32,17 +32,24 @@ describe('writeKaggleCsv', () => {
   afterAll(() => rm(folder, { recursive: true, force: true }));
 
   describe('with labelled beats', () => {
-    it('writes rows of 187 samples and a label that read back exactly, leaving no temporary file', async () => {
-      const path = join(folder, 'beats.csv');
-      await writeKaggleCsv(DATASET, path);
-      const text = await readFile(path, 'utf8');
-      expect(text.split('\n')).toHaveLength(4);
-      expect(text.split('\n')[1]!.split(',')).toHaveLength(188);
-      const { dataset } = parseKaggleCsvText(text, { file: path, classNames: DATASET.classNames });
-      expect(Array.from(dataset.labels)).toEqual([0, 4, 2]);
-      expect(dataset.samples).toEqual(DATASET.samples);
-      expect(await readdir(folder)).toEqual(['beats.csv']);
-    });
+    it(
+      'writes rows of 187 samples and a label that read back exactly, ' +
+        'leaving no temporary file',
+      async () => {
+        const path = join(folder, 'beats.csv');
+        await writeKaggleCsv(DATASET, path);
+        const text = await readFile(path, 'utf8');
+        expect(text.split('\n')).toHaveLength(4);
+        expect(text.split('\n')[1]!.split(',')).toHaveLength(188);
+        const { dataset } = parseKaggleCsvText(text, {
+          file: path,
+          classNames: DATASET.classNames,
+        });
+        expect(Array.from(dataset.labels)).toEqual([0, 4, 2]);
+        expect(dataset.samples).toEqual(DATASET.samples);
+        expect(await readdir(folder)).toEqual(['beats.csv']);
+      },
+    );
   });
 
   describe('into a folder that does not exist', () => {
@@ -51,7 +58,8 @@ describe('writeKaggleCsv', () => {
       await expect(writeKaggleCsv(DATASET, path)).rejects.toThrow(
         new DataError(
           { file: path },
-          `${path}: cannot write the CSV file (ENOENT). Check that the folder exists and is writable.`,
+          `${path}: cannot write the CSV file (ENOENT). ` +
+            'Check that the folder exists and is writable.',
         ),
       );
     });

@@ -79,17 +79,21 @@ describe('buildRecordSplit', () => {
       );
     });
 
-    it('counts the dropped annotation as an unmatched detection, the extra one as an unmatched reference', () => {
-      const rows = split.details['records'] as Record<string, unknown>[];
-      expect(rows.find((row) => row['record'] === 'a1')).toMatchObject({
-        unmatchedDetections: 1,
-        unmatchedReferenceBeats: 1,
-      });
-      expect(rows.find((row) => row['record'] === 'a2')).toMatchObject({
-        unmatchedDetections: 0,
-        unmatchedReferenceBeats: 0,
-      });
-    });
+    it(
+      'counts the dropped annotation as an unmatched detection, ' +
+        'the extra one as an unmatched reference',
+      () => {
+        const rows = split.details['records'] as Record<string, unknown>[];
+        expect(rows.find((row) => row['record'] === 'a1')).toMatchObject({
+          unmatchedDetections: 1,
+          unmatchedReferenceBeats: 1,
+        });
+        expect(rows.find((row) => row['record'] === 'a2')).toMatchObject({
+          unmatchedDetections: 0,
+          unmatchedReferenceBeats: 0,
+        });
+      },
+    );
 
     it('gives the same split for the same seed, whatever the order of the records', async () => {
       const names = ['a4', 'a2', 'a3', 'a1', 'p1'].map((name) => join(folder, name));

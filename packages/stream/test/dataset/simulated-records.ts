@@ -1,4 +1,6 @@
-/** @module Test helper: simulated ECG written as WFDB records (format 16) with `.atr` annotations. */
+/**
+ * @module Test helper: simulated ECG written as WFDB records (format 16) with `.atr` annotations.
+ */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simulateEcg } from '@edge-ecg/stream';
@@ -40,7 +42,9 @@ export async function writeSimulatedRecord(
   const adu = Array.from(ecg.signal.subarray(skip), (mv) => Math.round(mv * 200));
   const kept = Array.from(ecg.rPeaks.keys()).filter((i) => ecg.rPeaks[i]! >= skip);
   const rPeaks = Int32Array.from(kept, (i) => ecg.rPeaks[i]! - skip);
-  const header = `${name} 1 360 ${adu.length}\r\n${name}.dat 16 200 16 0 ${adu[0]} ${checksum(adu)} 0 MLII\r\n`;
+  const header =
+    `${name} 1 360 ${adu.length}\r\n` +
+    `${name}.dat 16 200 16 0 ${adu[0]} ${checksum(adu)} 0 MLII\r\n`;
   await writeFile(join(folder, `${name}.hea`), header);
   await writeFile(join(folder, `${name}.dat`), encodeSamples(16, adu));
   const labels = kept.map((i) => (options.paced ? '/' : ecg.labels[i]!));

@@ -1,4 +1,6 @@
-/** @module Test helper: a tiny classifier on the wasm backend, trained one epoch on synthetic beats. */
+/**
+ * @module Test helper: a tiny classifier on the wasm backend, trained one epoch on synthetic beats.
+ */
 import { EcgClassifier, generateSyntheticBeats, initBackend } from '@edge-ecg/core';
 
 /** A few seconds of training: the recipe's kind of blocks, much smaller. */

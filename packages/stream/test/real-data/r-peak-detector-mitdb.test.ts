@@ -48,13 +48,16 @@ function countMatches(reference: number[], detected: number[]): number {
 
 describe('RPeakDetector on MIT-BIH', () => {
   describe.each(['101', '119', '208', '230'])('record %s, whole, first signal', (record) => {
-    it('has sensitivity and positive predictivity of at least 99.5 % (150 ms tolerance)', async () => {
-      const { samples, reference } = await loadRecord(record);
-      const detected = detectAt125(samples, samples.length);
-      const matched = countMatches(reference, detected);
-      expect(matched / reference.length).toBeGreaterThanOrEqual(0.995);
-      expect(matched / detected.length).toBeGreaterThanOrEqual(0.995);
-    });
+    it(
+      'has sensitivity and positive predictivity of at least 99.5 % ' + '(150 ms tolerance)',
+      async () => {
+        const { samples, reference } = await loadRecord(record);
+        const detected = detectAt125(samples, samples.length);
+        const matched = countMatches(reference, detected);
+        expect(matched / reference.length).toBeGreaterThanOrEqual(0.995);
+        expect(matched / detected.length).toBeGreaterThanOrEqual(0.995);
+      },
+    );
   });
 
   describe.each(['203', '207'])('record %s in 1-second chunks', (record) => {
@@ -74,20 +77,29 @@ describe('BeatExtractor on MIT-BIH record 101', () => {
     expect(beats.every((beat) => beat.samples.every((v) => v >= 0 && v <= 1))).toBe(true);
   });
 
-  it('flags under 1 % of the beats saturation (the signal spans 389-1508 of 0-2047 ADC units)', async () => {
-    const { samples } = await loadRecord('101');
-    const extractor = new BeatExtractor({ sampleRateHz: 360 });
-    const beats = [...extractor.push(samples).beats, ...extractor.flush().beats];
-    expect(beats.filter((beat) => beat.flags.saturation).length).toBeLessThan(0.01 * beats.length);
-  });
+  it(
+    'flags under 1 % of the beats saturation ' + '(the signal spans 389-1508 of 0-2047 ADC units)',
+    async () => {
+      const { samples } = await loadRecord('101');
+      const extractor = new BeatExtractor({ sampleRateHz: 360 });
+      const beats = [...extractor.push(samples).beats, ...extractor.flush().beats];
+      expect(beats.filter((beat) => beat.flags.saturation).length).toBeLessThan(
+        0.01 * beats.length,
+      );
+    },
+  );
 });
 
 describe('RPeakDetector on MIT-BIH record 207, with its ventricular flutter episodes', () => {
-  it('keeps sensitivity at 99.5 % and positive predictivity above 95 % (372 flutter waves were false positives)', async () => {
-    const { samples, reference } = await loadRecord('207');
-    const detected = detectAt125(samples, samples.length);
-    const matched = countMatches(reference, detected);
-    expect(matched / reference.length).toBeGreaterThanOrEqual(0.995);
-    expect(matched / detected.length).toBeGreaterThanOrEqual(0.95);
-  });
+  it(
+    'keeps sensitivity at 99.5 % and positive predictivity above 95 % ' +
+      '(372 flutter waves were false positives)',
+    async () => {
+      const { samples, reference } = await loadRecord('207');
+      const detected = detectAt125(samples, samples.length);
+      const matched = countMatches(reference, detected);
+      expect(matched / reference.length).toBeGreaterThanOrEqual(0.995);
+      expect(matched / detected.length).toBeGreaterThanOrEqual(0.95);
+    },
+  );
 });

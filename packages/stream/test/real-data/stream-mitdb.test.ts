@@ -17,17 +17,22 @@ const MITDB = join(DATA_DIR, 'mitdb');
 
 describe('edge-ecg detect on MIT-BIH 100-series records', () => {
   describe('on record 101', () => {
-    it('finds at least 99.5 % of the reference beats at 360 Hz, with at least 99.5 % PPV', async () => {
-      const run = runEdgeEcg(['detect', '--record', join(MITDB, '101'), '--json']);
-      expect(run.code).toBe(0);
-      const result = lastJsonLine(run.stdout) as { fs: number; rPeaks: number[]; lead: string };
-      expect(result).toMatchObject({ fs: 360, lead: 'MLII' });
-      const annotations = await readWfdbAnnotations(join(MITDB, '101.atr'));
-      const reference = annotations.filter((a) => isBeatAnnotation(a.symbol)).map((a) => a.sample);
-      const match = matchBeats(result.rPeaks, reference, 0.15 * 360);
-      expect(match.unmatchedReferences / reference.length).toBeLessThanOrEqual(0.005);
-      expect(match.unmatchedDetections / result.rPeaks.length).toBeLessThanOrEqual(0.005);
-    });
+    it(
+      'finds at least 99.5 % of the reference beats at 360 Hz, ' + 'with at least 99.5 % PPV',
+      async () => {
+        const run = runEdgeEcg(['detect', '--record', join(MITDB, '101'), '--json']);
+        expect(run.code).toBe(0);
+        const result = lastJsonLine(run.stdout) as { fs: number; rPeaks: number[]; lead: string };
+        expect(result).toMatchObject({ fs: 360, lead: 'MLII' });
+        const annotations = await readWfdbAnnotations(join(MITDB, '101.atr'));
+        const reference = annotations
+          .filter((a) => isBeatAnnotation(a.symbol))
+          .map((a) => a.sample);
+        const match = matchBeats(result.rPeaks, reference, 0.15 * 360);
+        expect(match.unmatchedReferences / reference.length).toBeLessThanOrEqual(0.005);
+        expect(match.unmatchedDetections / result.rPeaks.length).toBeLessThanOrEqual(0.005);
+      },
+    );
   });
 });
 

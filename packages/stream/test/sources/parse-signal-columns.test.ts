@@ -110,55 +110,70 @@ describe('parseSignalColumnsText', () => {
         'a word',
         'time,MLII\n0,0.1\n1,abc',
         options,
-        'ecg.csv:3:2: expected a number in the signal column "MLII", found "abc". Write samples as plain decimals such as -0.145 or 1.2e-3, and NaN for a missing sample.',
+        'ecg.csv:3:2: expected a number in the signal column "MLII", found "abc". ' +
+          'Write samples as plain decimals such as -0.145 or 1.2e-3, ' +
+          'and NaN for a missing sample.',
       ],
       [
         'an empty cell',
         '0.1,\n0.2,',
         { column: 1, sampleRateHz: 1 },
-        'signal.csv:1:2: expected a number in the signal column (field 2), found an empty field. Write samples as plain decimals such as -0.145 or 1.2e-3, and NaN for a missing sample.',
+        'signal.csv:1:2: expected a number in the signal column (field 2), found an empty field. ' +
+          'Write samples as plain decimals such as -0.145 or 1.2e-3, ' +
+          'and NaN for a missing sample.',
       ],
       [
         'a short row',
         'time,MLII\n0,1\n2',
         options,
-        'ecg.csv:3: expected at least 2 fields, found 1. Every row needs a value in the signal column (and the time column); fix or remove the row.',
+        'ecg.csv:3: expected at least 2 fields, found 1. ' +
+          'Every row needs a value in the signal column ' +
+          '(and the time column); fix or remove the row.',
       ],
       [
         'an unknown column',
         'time,V5\n0,1',
         options,
-        'ecg.csv:1: expected a column named "MLII" in the header, found the columns "time", "V5". Pass one of these names (in any case), or a 0-based column index.',
+        'ecg.csv:1: expected a column named "MLII" in the header, ' +
+          'found the columns "time", "V5". ' +
+          'Pass one of these names (in any case), or a 0-based column index.',
       ],
       [
         'a name without a header',
         '0,1\n1,2',
         options,
-        'ecg.csv:1: expected a header row naming the column "MLII", found a row of numbers. Pass the column as a 0-based index instead, or add a header row.',
+        'ecg.csv:1: expected a header row naming the column "MLII", ' +
+          'found a row of numbers. ' +
+          'Pass the column as a 0-based index instead, or add a header row.',
       ],
       [
         'no rows',
         'time,MLII\r\n\r\n',
         options,
-        'ecg.csv: expected rows of samples, found none. Check the path, and that the file was completely downloaded or written.',
+        'ecg.csv: expected rows of samples, found none. ' +
+          'Check the path, and that the file was completely downloaded or written.',
       ],
       [
         'one timed row',
         'time,MLII\n0,1',
         { timeColumn: 'time' },
-        'signal.csv: expected at least 2 rows to work the sampling rate out from the time column, found 1. Pass sampleRateHz instead of timeColumn.',
+        'signal.csv: expected at least 2 rows to work the sampling rate out from the time ' +
+          'column, found 1. ' +
+          'Pass sampleRateHz instead of timeColumn.',
       ],
       [
         'a repeated time',
         't,x\n0,1\n0.1,1\n0.1,2',
         { timeColumn: 't' },
-        'signal.csv:4:1: expected a time after 0.1, as times must increase, found "0.1". Remove the repeated row, or sort the rows by time.',
+        'signal.csv:4:1: expected a time after 0.1, as times must increase, found "0.1". ' +
+          'Remove the repeated row, or sort the rows by time.',
       ],
       [
         'a bad time',
         't,x\n0,1\nsoon,1',
         { timeColumn: 't' },
-        'signal.csv:3:1: expected a time in the time column "t", found "soon". Write times as plain decimals such as 0.0125.',
+        'signal.csv:3:1: expected a time in the time column "t", found "soon". ' +
+          'Write times as plain decimals such as 0.0125.',
       ],
     ];
 

@@ -172,7 +172,9 @@ describe('parseWfdbHeader', () => {
       [
         'an empty header',
         '\r\n# only a comment\r\n',
-        'r.hea: expected a record line such as "100 2 360 650000", found no record line. Check that the path names a WFDB header (.hea) file.',
+        'r.hea: expected a record line such as "100 2 360 650000", ' +
+          'found no record line. ' +
+          'Check that the path names a WFDB header (.hea) file.',
       ],
       [
         'no signal count',
@@ -188,13 +190,15 @@ describe('parseWfdbHeader', () => {
       [
         'a negative frequency',
         '101 0 -360',
-        'r.hea:1: expected a sampling frequency such as 360, 360/1.5 or 360/1.5(100), found "-360".' +
+        'r.hea:1: expected a sampling frequency such as 360, 360/1.5 or 360/1.5(100), ' +
+          'found "-360".' +
           form,
       ],
       [
         'a bad base counter',
         '101 0 360/2(x)',
-        'r.hea:1: expected a sampling frequency such as 360, 360/1.5 or 360/1.5(100), found "360/2(x)".' +
+        'r.hea:1: expected a sampling frequency such as 360, 360/1.5 or 360/1.5(100), ' +
+          'found "360/2(x)".' +
           form,
       ],
       [
@@ -205,12 +209,17 @@ describe('parseWfdbHeader', () => {
       [
         'too few signal lines',
         '101 2 360\n101.dat 212',
-        'r.hea: expected 2 signal lines after the record line, found 1. Add the missing signal lines, or correct the number of signals in the record line.',
+        'r.hea: expected 2 signal lines after the record line, found 1. ' +
+          'Add the missing signal lines, ' +
+          'or correct the number of signals in the record line.',
       ],
       [
         'too many signal lines',
         '101 1 360\n101.dat 212\n101.dat 212',
-        'r.hea:3: expected 1 signal line after the record line, found another line, "101.dat 212". Correct the number of signals in the record line, or start this line with # to make it a comment.',
+        'r.hea:3: expected 1 signal line after the record line, ' +
+          'found another line, "101.dat 212". ' +
+          'Correct the number of signals in the record line, ' +
+          'or start this line with # to make it a comment.',
       ],
       [
         'no format',

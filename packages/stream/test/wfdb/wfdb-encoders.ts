@@ -1,4 +1,6 @@
-/** @module Test helpers: small WFDB encoders, written from the format descriptions, to round-trip. */
+/**
+ * @module Test helpers: small WFDB encoders, written from the format descriptions, to round-trip.
+ */
 
 /** Encodes ADC values in a WFDB signal format. */
 export function encodeSamples(format: number, samples: number[]): Uint8Array {

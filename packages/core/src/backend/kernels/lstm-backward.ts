@@ -1,5 +1,6 @@
 /**
- * @module The gradient of the fused LSTM sequence as one wasm kernel (backpropagation through time).
+ * @module The gradient of the fused LSTM sequence as one wasm kernel (backpropagation through
+ * time).
  *
  * The steps run backwards in one loop over the heap, with one XNNPACK product per step for the
  * recurrent part of the hidden-state gradient. The weight and input gradients of all steps are

@@ -41,7 +41,9 @@ export interface SyntheticBeatsOptions {
 
 /** The synthetic beats, and which synthetic patient each came from. */
 export interface SyntheticBeats {
-  /** Classes `normal` (0) and `abnormal` (1): the `perClass` normal beats first, then the abnormal. */
+  /**
+   * Classes `normal` (0) and `abnormal` (1): the `perClass` normal beats first, then the abnormal.
+   */
   dataset: BeatDataset;
   /** The synthetic patient of each beat (0, 1, …), for splitting by patient. */
   recordIds: Int32Array;
