@@ -72,3 +72,12 @@ export class UsageError extends EdgeEcgError {
     super('USAGE', message, options);
   }
 }
+
+/** The message of anything thrown or rejected: an Error, an `{ message }` object, or a value. */
+export function reasonOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    return String(error.message);
+  }
+  return String(error);
+}

@@ -21,6 +21,7 @@ export type { BeatDataset } from './data/beat-dataset';
 
 // Kaggle-format CSV parsing (streaming, universal), class names, and train/test splits.
 export { parseKaggleCsv, parseKaggleCsvText } from './data/kaggle-csv';
+export { LineSplitter } from './data/text-lines';
 export type {
   KaggleCsvOptions,
   KaggleCsvResult,

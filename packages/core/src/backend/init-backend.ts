@@ -1,7 +1,7 @@
 /** @module Starts TensorFlow.js's WebAssembly backend, explicitly and loudly. */
 import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { BackendError } from '../errors';
+import { BackendError, reasonOf } from '../errors';
 import { DEFAULT_FAST_KERNELS, setFastKernels } from './fast-kernels';
 import { registerTrainingSupport } from './register-training-support';
 
@@ -81,13 +81,6 @@ function binaryPath(paths: InitBackendOptions['wasmPaths'], binary: WasmBinary):
   const file = BINARY_FILES[binary];
   if (typeof paths === 'object') return paths[file] ?? file;
   return `${paths ?? ''}${file}`;
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null && 'message' in error)
-    return String(error.message);
-  return String(error);
 }
 
 /** Creates the wasm backend itself, so that a failure rejects instead of logging a warning. */

@@ -1,7 +1,6 @@
 /** @module Browsers: saves a classifier to IndexedDB and loads it back. */
 import { loadModelFromIndexedDb, saveModelToIndexedDb } from '../io/indexed-db';
-import { parseSpec } from '../spec/parse-spec';
-import { manifestOf } from './classifier-manifest';
+import { classifierFromSaved, manifestOf } from './classifier-manifest';
 import { EcgClassifier } from './ecg-classifier';
 
 /**
@@ -22,8 +21,5 @@ export async function saveClassifierToIndexedDb(
  * @throws {ModelIoError} when nothing is saved under `name`, or it is not an edge-ecg model.
  */
 export async function loadClassifierFromIndexedDb(name: string): Promise<EcgClassifier> {
-  const { model, manifest } = await loadModelFromIndexedDb(name);
-  const classifier = EcgClassifier.fromModel(model, parseSpec(manifest.spec));
-  classifier.trainingData = manifest.trainingData;
-  return classifier;
+  return classifierFromSaved(await loadModelFromIndexedDb(name));
 }

@@ -1,7 +1,6 @@
 /** @module Node only: saves a classifier to a model directory and loads it back. */
 import { loadModelFromDirectory, saveModelToDirectory } from '../io/model-directory';
-import { parseSpec } from '../spec/parse-spec';
-import { manifestOf } from './classifier-manifest';
+import { classifierFromSaved, manifestOf } from './classifier-manifest';
 import { EcgClassifier } from './ecg-classifier';
 
 /**
@@ -20,8 +19,5 @@ export async function saveClassifier(classifier: EcgClassifier, dir: string): Pr
  * @throws {ModelIoError} naming the file when the directory is missing, corrupt or incompatible.
  */
 export async function loadClassifier(dir: string): Promise<EcgClassifier> {
-  const { model, manifest } = await loadModelFromDirectory(dir);
-  const classifier = EcgClassifier.fromModel(model, parseSpec(manifest.spec));
-  classifier.trainingData = manifest.trainingData;
-  return classifier;
+  return classifierFromSaved(await loadModelFromDirectory(dir));
 }

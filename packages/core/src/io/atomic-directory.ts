@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
-import { ModelIoError } from '../errors';
+import { ModelIoError, reasonOf } from '../errors';
 
 /** One file to write: its name inside the directory and its content. */
 export interface DirectoryFile {
@@ -18,10 +18,6 @@ export type AtomicFileSystem = Pick<
 
 /** Random hex characters in temporary sibling names (`<dir>.tmp-<hex>`, `<dir>.old-<hex>`). */
 const SUFFIX_BYTES = 6;
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Writes one file and flushes it to disk before closing it. */
 async function writeDurably(fs: AtomicFileSystem, file: string, data: DirectoryFile['data']) {

@@ -1,7 +1,7 @@
 /** @module Browsers: saves and loads a model with its manifest in IndexedDB, via tfjs-core. */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { ModelIoError } from '../errors';
+import { ModelIoError, reasonOf } from '../errors';
 import {
   MANIFEST_METADATA_KEY,
   captureArtifacts,
@@ -14,10 +14,6 @@ import type { LoadedModel } from './loaded-model';
 
 /** The URL scheme of tfjs-core's IndexedDB handler. */
 const INDEXED_DB_SCHEME = 'indexeddb://';
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** tfjs-core's IndexedDB handler for `url`; it registers only where the page has IndexedDB. */
 function indexedDbHandler(url: string, kind: 'save' | 'load'): tf.io.IOHandler {

@@ -3,11 +3,10 @@
  *
  * For files of Kaggle heartbeat rows, use the core package's Kaggle loader instead.
  */
-import type { TextChunks } from '@edge-ecg/core';
+import { LineSplitter, type TextChunks } from '@edge-ecg/core';
 import { makeSource, type EcgSource } from './ecg-source';
 import { SignalColumnParser } from './signal-column-parser';
 import { resolveColumnOptions, type SignalColumnOptions } from './signal-column-options';
-import { TextLines } from './text-lines';
 
 /** One signal column, read whole. */
 export interface SignalColumn {
@@ -29,7 +28,7 @@ export interface SignalColumn {
  */
 export function parseSignalColumnsText(text: string, options: SignalColumnOptions): SignalColumn {
   const parser = new SignalColumnParser(resolveColumnOptions(options));
-  const lines = new TextLines();
+  const lines = new LineSplitter();
   for (const line of [...lines.push(text), ...lines.end()]) parser.pushLine(line);
   return finishColumn(parser);
 }
@@ -94,7 +93,7 @@ async function* rest(
 }
 
 async function* lineBatches(chunks: TextChunks): AsyncGenerator<string[]> {
-  const lines = new TextLines();
+  const lines = new LineSplitter();
   for await (const chunk of chunks) yield lines.push(chunk);
   yield lines.end();
 }
