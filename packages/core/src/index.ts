@@ -203,7 +203,7 @@ export { registerCustomLayers, CUSTOM_LAYER_CLASSES } from './layers/register-cu
 
 // The classifier, and the training loop underneath it.
 export { EcgClassifier, DEFAULT_PREDICT_BATCH_SIZE } from './classifier/ecg-classifier';
-export type { Predictions, TrainingDataSummary } from './classifier/ecg-classifier';
+export type { InferencePath, Predictions, TrainingDataSummary } from './classifier/ecg-classifier';
 export { trainModel } from './train/train-model';
 export type {
   BatchProgress,

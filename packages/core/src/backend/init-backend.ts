@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BackendError, reasonOf } from '../errors';
+import { compileForwardModule } from '../infer/forward-module';
 import { DEFAULT_FAST_KERNELS, setFastKernels } from './fast-kernels';
 import { registerTrainingSupport } from './register-training-support';
 
@@ -116,7 +117,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
     await tf.setBackend('wasm');
     return started;
   }
-  await registerTrainingSupport();
+  await Promise.all([registerTrainingSupport(), compileForwardModule()]);
   setFastKernels(options.fastKernels ?? DEFAULT_FAST_KERNELS);
   const wasmPaths = asFolder(options.wasmPaths) ?? nodeWasmFolder();
   if (wasmPaths !== undefined) setWasmPaths(wasmPaths);

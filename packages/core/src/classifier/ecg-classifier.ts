@@ -5,7 +5,9 @@ import { backendInfo } from '../backend/init-backend';
 import type { BeatDataset } from '../data/beat-dataset';
 import { classCounts } from '../data/beat-dataset';
 import { BackendError, UsageError } from '../errors';
+import { fastKernelsOn } from '../backend/fast-kernels';
 import { evaluatePredictions, type EvaluationReport } from '../evaluate/evaluate-predictions';
+import { FastForward } from '../infer/fast-forward';
 import { buildModel } from '../model/build-model';
 import { DEFAULT_SPEC } from '../spec/default-spec';
 import { mergeSpec, type SpecOverrides } from '../spec/merge-spec';
@@ -39,12 +41,16 @@ function requireBackend(): void {
   }
 }
 
+/** Which code computes {@link EcgClassifier.predict}, and why when it is not the fast one. */
+export type InferencePath = { kind: 'wasm-forward' } | { kind: 'tfjs-layers'; reason: string };
+
 /** A heartbeat classifier. Create one with {@link EcgClassifier.create} after `initBackend()`. */
 export class EcgClassifier {
   /** Set by {@link EcgClassifier.train}. */
   trainingData: TrainingDataSummary | null = null;
   /** Set by {@link EcgClassifier.evaluate}: the last evaluation's report. */
   metrics: EvaluationReport | null = null;
+  private forward: FastForward | { reason: string } | undefined;
 
   private constructor(
     readonly model: tfl.LayersModel,
@@ -99,6 +105,44 @@ export class EcgClassifier {
           `received ${samples.length}.`,
       );
     }
+    const forward = this.fastForward();
+    const probabilities =
+      forward === undefined
+        ? this.predictWithLayers(samples, count, batchSize)
+        : forward.predict(samples, count);
+    return {
+      probabilities,
+      classIndices: argMaxRows(probabilities, this.spec.classes.length),
+      classNames: this.classNames,
+    };
+  }
+
+  /**
+   * Which code {@link predict} runs: the SDK's layer-free WASM SIMD forward pass, or
+   * tfjs-layers' `model.predict` (with the reason: a layer the fast pass lacks, or
+   * `initBackend({ fastKernels: false })`). Both give the same probabilities within 1e-5.
+   */
+  get inferencePath(): InferencePath {
+    if (!fastKernelsOn()) return { kind: 'tfjs-layers', reason: 'fastKernels is off' };
+    const forward = this.fastForwardOrReason();
+    return forward instanceof FastForward
+      ? { kind: 'wasm-forward' }
+      : { kind: 'tfjs-layers', reason: forward.reason };
+  }
+
+  private fastForwardOrReason(): FastForward | { reason: string } {
+    this.forward ??= FastForward.create(this.model);
+    return this.forward;
+  }
+
+  private fastForward(): FastForward | undefined {
+    if (!fastKernelsOn()) return undefined;
+    const forward = this.fastForwardOrReason();
+    return forward instanceof FastForward ? forward : undefined;
+  }
+
+  private predictWithLayers(samples: Float32Array, count: number, batchSize: number): Float32Array {
+    const { length, channels } = this.spec.input;
     const probabilities = new Float32Array(count * this.spec.classes.length);
     for (let start = 0; start < count; start += batchSize) {
       const size = Math.min(batchSize, count - start);
@@ -108,11 +152,7 @@ export class EcgClassifier {
       );
       probabilities.set(output, start * this.spec.classes.length);
     }
-    return {
-      probabilities,
-      classIndices: argMaxRows(probabilities, this.spec.classes.length),
-      classNames: this.classNames,
-    };
+    return probabilities;
   }
 
   /** Accuracy, confusion, per-class and macro F1 and ROC AUC, next to the majority baseline. */

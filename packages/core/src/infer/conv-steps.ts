@@ -1,0 +1,130 @@
+/** @module The forward steps of Conv1D, Dense and the zero padding before a convolution. */
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { activationCode } from './forward-activations';
+import type { ForwardMemory } from './forward-memory';
+import type { BeatShape, ForwardStep, LayerSteps } from './forward-step';
+import { inPlaceStep, UnsupportedForward } from './forward-step';
+import {
+  configChoice,
+  configInteger,
+  layerWeights,
+  outputSteps,
+  samePadding,
+} from './layer-config';
+
+/** Zeros before and after each beat's sequence. */
+export function padStep(shape: BeatShape, before: number, after: number): LayerSteps {
+  const padded = { steps: shape.steps + before + after, channels: shape.channels };
+  const step: ForwardStep = {
+    inPlace: false,
+    outputFloats: padded.steps * padded.channels,
+    scratchFloats: 0,
+    run: (kernels, { beats, input, output }) =>
+      kernels.pad1d(input, beats, shape.steps, shape.channels, before, after, output),
+  };
+  return { steps: [step], shape: padded };
+}
+
+interface ConvGeometry {
+  kernelSize: number;
+  stride: number;
+  dilation: number;
+  outSteps: number;
+  outChannels: number;
+  activation: number;
+}
+
+function convStep(
+  shape: BeatShape,
+  geometry: ConvGeometry,
+  kernel: number,
+  bias: number,
+): ForwardStep {
+  const { kernelSize, stride, dilation, outSteps, outChannels, activation } = geometry;
+  return {
+    inPlace: false,
+    outputFloats: outSteps * outChannels,
+    scratchFloats: 0,
+    run: (kernels, { beats, input, output }) =>
+      kernels.conv1d(
+        input,
+        beats,
+        shape.steps,
+        shape.channels,
+        kernel,
+        bias,
+        kernelSize,
+        stride,
+        dilation,
+        output,
+        outSteps,
+        outChannels,
+        activation,
+        0,
+      ),
+  };
+}
+
+/** Conv1D: 'valid' as it is, 'same' after zero padding; bias and activation fused. */
+export function conv1dSteps(
+  layer: tfl.layers.Layer,
+  shape: BeatShape,
+  memory: ForwardMemory,
+): LayerSteps {
+  const config = layer.getConfig();
+  const padding = configChoice(config, 'padding', ['valid', 'same']);
+  const [kernel, bias] = layerWeights(layer);
+  const geometry: ConvGeometry = {
+    kernelSize: configInteger(config, 'kernelSize'),
+    stride: configInteger(config, 'strides', 1),
+    dilation: configInteger(config, 'dilationRate', 1),
+    outSteps: outputSteps(layer),
+    outChannels: configInteger(config, 'filters'),
+    activation: activationCode(config['activation']),
+  };
+  const span = (geometry.kernelSize - 1) * geometry.dilation + 1;
+  const steps: ForwardStep[] = [];
+  let convInput = shape;
+  if (padding === 'same') {
+    const { before, after } = samePadding(shape.steps, geometry.outSteps, geometry.stride, span);
+    const pad = padStep(shape, before, after);
+    steps.push(...pad.steps);
+    convInput = pad.shape;
+  }
+  if (kernel === undefined) throw new UnsupportedForward('a Conv1D without a kernel');
+  const biasPointer = bias === undefined ? 0 : memory.store(bias);
+  steps.push(convStep(convInput, geometry, memory.store(kernel), biasPointer));
+  return { steps, shape: { steps: geometry.outSteps, channels: geometry.outChannels } };
+}
+
+/** Dense over the last axis (of a vector, or of every step), then softmax if it has one. */
+export function denseSteps(
+  layer: tfl.layers.Layer,
+  shape: BeatShape,
+  memory: ForwardMemory,
+): LayerSteps {
+  const config = layer.getConfig();
+  const softmax = config['activation'] === 'softmax';
+  const [kernel, bias] = layerWeights(layer);
+  if (kernel === undefined) throw new UnsupportedForward('a Dense without a kernel');
+  const units = configInteger(config, 'units');
+  const geometry: ConvGeometry = {
+    kernelSize: 1,
+    stride: 1,
+    dilation: 1,
+    outSteps: shape.steps,
+    outChannels: units,
+    activation: softmax ? activationCode('linear') : activationCode(config['activation']),
+  };
+  const biasPointer = bias === undefined ? 0 : memory.store(bias);
+  const out = { steps: shape.steps, channels: units };
+  const steps = [convStep(shape, geometry, memory.store(kernel), biasPointer)];
+  if (softmax) {
+    steps.push(
+      inPlaceStep(out, (kernels, values, beats) =>
+        kernels.softmax(values, beats * out.steps, units),
+      ),
+    );
+  }
+  return { steps, shape: out };
+}

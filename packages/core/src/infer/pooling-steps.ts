@@ -1,0 +1,60 @@
+/** @module The forward steps of max, average and min pooling, windowed and global. */
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { POOLING_CODES } from './forward-activations';
+import type { BeatShape, ForwardStep, LayerSteps } from './forward-step';
+import { configChoice, configInteger, outputSteps, samePadding } from './layer-config';
+
+/** The pooling kind of each windowed pooling layer class. */
+export const WINDOW_POOLING: Readonly<Record<string, number>> = {
+  MaxPooling1D: POOLING_CODES.max,
+  AveragePooling1D: POOLING_CODES.average,
+  MinPooling1D: POOLING_CODES.min,
+};
+
+/** The pooling kind of each global pooling layer class. */
+export const GLOBAL_POOLING: Readonly<Record<string, number>> = {
+  GlobalMaxPooling1D: POOLING_CODES.max,
+  GlobalAveragePooling1D: POOLING_CODES.average,
+};
+
+/** A windowed pooling layer; windows hanging over the ends see only the steps inside. */
+export function poolingSteps(layer: tfl.layers.Layer, shape: BeatShape, kind: number): LayerSteps {
+  const config = layer.getConfig();
+  const poolSize = configInteger(config, 'poolSize');
+  const stride = configInteger(config, 'strides', poolSize);
+  const padding = configChoice(config, 'padding', ['valid', 'same']);
+  const outSteps = outputSteps(layer);
+  const before =
+    padding === 'same' ? samePadding(shape.steps, outSteps, stride, poolSize).before : 0;
+  const step: ForwardStep = {
+    inPlace: false,
+    outputFloats: outSteps * shape.channels,
+    scratchFloats: 0,
+    run: (kernels, { beats, input, output }) =>
+      kernels.pool1d(
+        input,
+        beats,
+        shape.steps,
+        shape.channels,
+        output,
+        outSteps,
+        poolSize,
+        stride,
+        before,
+        kind,
+      ),
+  };
+  return { steps: [step], shape: { steps: outSteps, channels: shape.channels } };
+}
+
+/** A global pooling layer: one value per channel. */
+export function globalPoolingSteps(shape: BeatShape, kind: number): LayerSteps {
+  const step: ForwardStep = {
+    inPlace: false,
+    outputFloats: shape.channels,
+    scratchFloats: 0,
+    run: (kernels, { beats, input, output }) =>
+      kernels.global_pool1d(input, beats, shape.steps, shape.channels, output, kind),
+  };
+  return { steps: [step], shape: { steps: 1, channels: shape.channels } };
+}

@@ -1,0 +1,53 @@
+/*
+ * The small steps between layers: zero padding of sequences, an activation in place, a
+ * per-channel affine map (inference batch normalization), and softmax over rows.
+ */
+#include "vector-math.h"
+
+/* Copies each beat's [steps][channels] into [before + steps + after][channels], zeros around. */
+EXPORT(pad1d)
+void pad1d(const float *input, int beats, int steps, int channels, int before, int after,
+           float *output) {
+  const int in_size = steps * channels;
+  const int out_size = (before + steps + after) * channels;
+  for (int beat = 0; beat < beats; beat++) {
+    float *y = output + beat * out_size;
+    const float *x = input + beat * in_size;
+    for (int i = 0; i < before * channels; i++) y[i] = 0.0f;
+    for (int i = 0; i < in_size; i++) y[before * channels + i] = x[i];
+    for (int i = (before + steps) * channels; i < out_size; i++) y[i] = 0.0f;
+  }
+}
+
+EXPORT(activate)
+void activate(float *values, int count, int activation, float alpha) {
+  int i = 0;
+  for (; i + 4 <= count; i += 4) {
+    wasm_v128_store(values + i, activate4(wasm_v128_load(values + i), activation, alpha));
+  }
+  for (; i < count; i++) values[i] = activate1(values[i], activation, alpha);
+}
+
+/* values[row][channel] = values[row][channel] * scale[channel] + shift[channel]. */
+EXPORT(affine)
+void affine(float *values, int rows, int channels, const float *scale, const float *shift) {
+  for (int row = 0; row < rows; row++, values += channels) {
+    for (int channel = 0; channel < channels; channel++) {
+      values[channel] = values[channel] * scale[channel] + shift[channel];
+    }
+  }
+}
+
+EXPORT(softmax)
+void softmax(float *values, int rows, int columns) {
+  for (int row = 0; row < rows; row++, values += columns) {
+    float largest = values[0];
+    for (int i = 1; i < columns; i++) largest = values[i] > largest ? values[i] : largest;
+    float sum = 0.0f;
+    for (int i = 0; i < columns; i++) {
+      values[i] = wasm_f32x4_extract_lane(exp4(splat(values[i] - largest)), 0);
+      sum += values[i];
+    }
+    for (int i = 0; i < columns; i++) values[i] /= sum;
+  }
+}

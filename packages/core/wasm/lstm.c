@@ -1,0 +1,98 @@
+/*
+ * An LSTM layer over whole sequences, with tfjs-layers' gate order (input, forget, cell,
+ * output) and z = x kernel + h recurrent + bias.
+ *
+ * The input projection of every step is one conv1d call with kernel size 1; each step then
+ * adds h times the recurrent kernel, a vector at a time across the 4 * units gate columns.
+ */
+#include "vector-math.h"
+
+void conv1d(const float *input, int beats, int in_steps, int in_channels, const float *kernel,
+            const float *bias, int kernel_size, int stride, int dilation, float *output,
+            int out_steps, int out_channels, int activation, float alpha);
+
+typedef struct {
+  const float *recurrent;
+  int units;
+  int activation;
+  int recurrent_activation;
+} cell;
+
+/* z += h recurrent, over 4 * units columns. */
+static void add_recurrent(const cell *c, const float *h, float *z) {
+  const int columns = 4 * c->units;
+  int column = 0;
+  for (; column + 4 <= columns; column += 4) {
+    v128_t sum = wasm_v128_load(z + column);
+    for (int j = 0; j < c->units; j++) {
+      v128_t weight = wasm_v128_load(c->recurrent + j * columns + column);
+      sum = multiply_add(sum, wasm_v128_load32_splat(h + j), weight);
+    }
+    wasm_v128_store(z + column, sum);
+  }
+  for (; column < columns; column++) {
+    for (int j = 0; j < c->units; j++) z[column] += h[j] * c->recurrent[j * columns + column];
+  }
+}
+
+INLINE void gates4(const cell *c, const float *z, float *h, float *state, int unit) {
+  const int u = c->units;
+  v128_t in = activate4(wasm_v128_load(z + unit), c->recurrent_activation, 0.0f);
+  v128_t forget = activate4(wasm_v128_load(z + u + unit), c->recurrent_activation, 0.0f);
+  v128_t candidate = activate4(wasm_v128_load(z + 2 * u + unit), c->activation, 0.0f);
+  v128_t out = activate4(wasm_v128_load(z + 3 * u + unit), c->recurrent_activation, 0.0f);
+  v128_t s = wasm_f32x4_mul(forget, wasm_v128_load(state + unit));
+  s = multiply_add(s, in, candidate);
+  wasm_v128_store(state + unit, s);
+  wasm_v128_store(h + unit, wasm_f32x4_mul(out, activate4(s, c->activation, 0.0f)));
+}
+
+static void gates1(const cell *c, const float *z, float *h, float *state, int unit) {
+  const int u = c->units;
+  float in = activate1(z[unit], c->recurrent_activation, 0.0f);
+  float forget = activate1(z[u + unit], c->recurrent_activation, 0.0f);
+  float candidate = activate1(z[2 * u + unit], c->activation, 0.0f);
+  float out = activate1(z[3 * u + unit], c->recurrent_activation, 0.0f);
+  state[unit] = forget * state[unit] + in * candidate;
+  h[unit] = out * activate1(state[unit], c->activation, 0.0f);
+}
+
+static void step(const cell *c, float *z, float *h, float *state) {
+  add_recurrent(c, h, z);
+  int unit = 0;
+  for (; unit + 4 <= c->units; unit += 4) gates4(c, z, h, state, unit);
+  for (; unit < c->units; unit++) gates1(c, z, h, state, unit);
+}
+
+/*
+ * For each beat of [steps][in_channels], runs the LSTM from zero state, forwards or (reverse)
+ * from the last step. It writes h at every step ([steps][...], in input order) or only the
+ * last h, each row `out_stride` floats apart from column `out_offset`, so that the two
+ * directions of a bidirectional layer fill one concatenated output. `scratch` holds
+ * steps * 4 * units + 2 * units floats.
+ */
+EXPORT(lstm)
+void lstm(const float *input, int beats, int steps, int in_channels, const float *kernel,
+          const float *recurrent, const float *bias, int units, int activation,
+          int recurrent_activation, int reverse, int return_sequences, float *output,
+          int out_stride, int out_offset, float *scratch) {
+  cell c = {recurrent, units, activation, recurrent_activation};
+  float *z = scratch;
+  float *h = scratch + steps * 4 * units;
+  float *state = h + units;
+  for (int beat = 0; beat < beats; beat++) {
+    conv1d(input + beat * steps * in_channels, 1, steps, in_channels, kernel, bias, 1, 1, 1, z,
+           steps, 4 * units, ACTIVATION_LINEAR, 0.0f);
+    for (int j = 0; j < units; j++) h[j] = state[j] = 0.0f;
+    for (int n = 0; n < steps; n++) {
+      int t = reverse ? steps - 1 - n : n;
+      step(&c, z + t * 4 * units, h, state);
+      if (!return_sequences) continue;
+      float *y = output + (beat * steps + t) * out_stride + out_offset;
+      for (int j = 0; j < units; j++) y[j] = h[j];
+    }
+    if (return_sequences) continue;
+    float *y = output + beat * out_stride + out_offset;
+    for (int j = 0; j < units; j++) y[j] = h[j];
+  }
+}
