@@ -44,6 +44,16 @@ async function trainWithSdkLoop(core, model, counts, seed) {
   return median(history.epochs.slice(counts.warmupEpochs).map((epoch) => epoch.durationMs / 1000));
 }
 
+/**
+ * Inference as a user runs it: `EcgClassifier.predict`, which takes the SDK's WASM forward
+ * pass when the model allows. Undefined for a dist without `inferencePath`.
+ */
+function sdkPredict(core, model) {
+  const classifier = core.EcgClassifier.fromModel(model, core.DEFAULT_SPEC);
+  if (classifier.inferencePath === undefined) return undefined;
+  return (samples) => classifier.predict(samples).probabilities;
+}
+
 async function main() {
   const options = parseBenchArgs(process.argv.slice(2));
   const core = require(CORE_DIST);
@@ -57,7 +67,14 @@ async function main() {
     const train = sdkLoop ? trainWithSdkLoop.bind(null, core) : trainWithFit.bind(null, tf);
     epochSeconds = await train(model, options.counts, options.seed);
   }
-  const inference = await measureInference(createPredict(tf, model), options.counts, options.seed);
+  const inference = await measureInference(
+    sdkPredict(core, model) ?? createPredict(tf, model),
+    options.counts,
+    options.seed,
+  );
+  const inferPath = JSON.stringify(
+    core.EcgClassifier.fromModel(model, core.DEFAULT_SPEC).inferencePath ?? 'model.predict',
+  );
   const trainPath = sdkLoop
     ? 'SDK trainModel'
     : 'tfjs-layers model.fit (this dist does not export trainModel)';
@@ -71,7 +88,7 @@ async function main() {
         wasmBinary: backend.wasmBinary,
         threads: backend.threads,
       },
-      notes: [`trained with ${trainPath}`],
+      notes: [`trained with ${trainPath}`, `inference path ${inferPath}`],
     },
     options.json,
   );

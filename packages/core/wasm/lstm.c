@@ -18,18 +18,25 @@ typedef struct {
   int recurrent_activation;
 } cell;
 
-/* z += h recurrent, over 4 * units columns. */
+/* z[column..] += h recurrent[.., column..] for `vectors` vectors of columns at once. */
+INLINE void recurrent_tile(const cell *c, const float *h, float *z, int column, int vectors) {
+  const int columns = 4 * c->units;
+  v128_t sum[8];
+  for (int v = 0; v < vectors; v++) sum[v] = wasm_v128_load(z + column + 4 * v);
+  for (int j = 0; j < c->units; j++) {
+    v128_t value = wasm_v128_load32_splat(h + j);
+    const float *w = c->recurrent + j * columns + column;
+    for (int v = 0; v < vectors; v++) sum[v] = multiply_add(sum[v], value, wasm_v128_load(w + 4 * v));
+  }
+  for (int v = 0; v < vectors; v++) wasm_v128_store(z + column + 4 * v, sum[v]);
+}
+
+/* z += h recurrent, over 4 * units columns; eight sums at a time keep the adders busy. */
 static void add_recurrent(const cell *c, const float *h, float *z) {
   const int columns = 4 * c->units;
   int column = 0;
-  for (; column + 4 <= columns; column += 4) {
-    v128_t sum = wasm_v128_load(z + column);
-    for (int j = 0; j < c->units; j++) {
-      v128_t weight = wasm_v128_load(c->recurrent + j * columns + column);
-      sum = multiply_add(sum, wasm_v128_load32_splat(h + j), weight);
-    }
-    wasm_v128_store(z + column, sum);
-  }
+  for (; column + 32 <= columns; column += 32) recurrent_tile(c, h, z, column, 8);
+  for (; column + 4 <= columns; column += 4) recurrent_tile(c, h, z, column, 1);
   for (; column < columns; column++) {
     for (int j = 0; j < c->units; j++) z[column] += h[j] * c->recurrent[j * columns + column];
   }
@@ -64,12 +71,17 @@ static void step(const cell *c, float *z, float *h, float *state) {
   for (; unit < c->units; unit++) gates1(c, z, h, state, unit);
 }
 
+static void write_h(const float *h, int units, float *output) {
+  for (int j = 0; j < units; j++) output[j] = h[j];
+}
+
 /*
  * For each beat of [steps][in_channels], runs the LSTM from zero state, forwards or (reverse)
  * from the last step. It writes h at every step ([steps][...], in input order) or only the
  * last h, each row `out_stride` floats apart from column `out_offset`, so that the two
- * directions of a bidirectional layer fill one concatenated output. `scratch` holds
- * steps * 4 * units + 2 * units floats.
+ * directions of a bidirectional layer fill one concatenated output. The beats advance step by
+ * step together, so that one beat's dependent sums overlap the next beat's. `scratch` holds
+ * beats * (steps * 4 * units + 2 * units) floats.
  */
 EXPORT(lstm)
 void lstm(const float *input, int beats, int steps, int in_channels, const float *kernel,
@@ -77,22 +89,23 @@ void lstm(const float *input, int beats, int steps, int in_channels, const float
           int recurrent_activation, int reverse, int return_sequences, float *output,
           int out_stride, int out_offset, float *scratch) {
   cell c = {recurrent, units, activation, recurrent_activation};
+  const int gates = 4 * units;
   float *z = scratch;
-  float *h = scratch + steps * 4 * units;
-  float *state = h + units;
-  for (int beat = 0; beat < beats; beat++) {
-    conv1d(input + beat * steps * in_channels, 1, steps, in_channels, kernel, bias, 1, 1, 1, z,
-           steps, 4 * units, ACTIVATION_LINEAR, 0.0f);
-    for (int j = 0; j < units; j++) h[j] = state[j] = 0.0f;
-    for (int n = 0; n < steps; n++) {
-      int t = reverse ? steps - 1 - n : n;
-      step(&c, z + t * 4 * units, h, state);
-      if (!return_sequences) continue;
-      float *y = output + (beat * steps + t) * out_stride + out_offset;
-      for (int j = 0; j < units; j++) y[j] = h[j];
+  float *h = z + beats * steps * gates;
+  float *state = h + beats * units;
+  conv1d(input, beats, steps, in_channels, kernel, bias, 1, 1, 1, z, steps, gates,
+         ACTIVATION_LINEAR, 0.0f);
+  for (int j = 0; j < 2 * beats * units; j++) h[j] = 0.0f;
+  for (int n = 0; n < steps; n++) {
+    int t = reverse ? steps - 1 - n : n;
+    for (int beat = 0; beat < beats; beat++) {
+      float *own_h = h + beat * units;
+      step(&c, z + (beat * steps + t) * gates, own_h, state + beat * units);
+      if (return_sequences) write_h(own_h, units, output + (beat * steps + t) * out_stride + out_offset);
     }
-    if (return_sequences) continue;
-    float *y = output + beat * out_stride + out_offset;
-    for (int j = 0; j < units; j++) y[j] = h[j];
+  }
+  if (return_sequences) return;
+  for (int beat = 0; beat < beats; beat++) {
+    write_h(h + beat * units, units, output + beat * out_stride + out_offset);
   }
 }

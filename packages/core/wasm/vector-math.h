@@ -1,8 +1,8 @@
 /*
  * Exponential, logistic and tanh on four lanes, and the activations built from them.
  *
- * exp uses a range reduction to r = x - n ln 2 with |r| <= ln 2 / 2 and a degree-7 Taylor
- * polynomial; its relative error is below 2e-7, close to float rounding.
+ * exp uses a range reduction to r = x - n ln 2 with |r| <= ln 2 / 2 and a Taylor
+ * polynomial (degree 6); its relative error is about 2e-7, close to float rounding.
  */
 #ifndef EDGE_ECG_VECTOR_MATH_H
 #define EDGE_ECG_VECTOR_MATH_H
@@ -14,26 +14,40 @@
 
 INLINE v128_t splat(float value) { return wasm_f32x4_splat(value); }
 
+/*
+ * pmax and pmin are single instructions on x86 and Arm; wasm's min and max order NaNs and
+ * signed zeros, which costs several. Inputs here are never NaN unless the model's are.
+ */
+INLINE v128_t larger(v128_t a, v128_t b) { return wasm_f32x4_pmax(a, b); }
+INLINE v128_t smaller(v128_t a, v128_t b) { return wasm_f32x4_pmin(a, b); }
+
 INLINE v128_t multiply_add(v128_t sum, v128_t a, v128_t b) {
   return wasm_f32x4_add(sum, wasm_f32x4_mul(a, b));
 }
 
+/* 1.5 * 2^23: adding it rounds a float below 2^22 in magnitude to an integer in the low bits. */
+#define ROUNDING_MAGIC 12582912.0f
+
 INLINE v128_t exp4(v128_t x) {
-  x = wasm_f32x4_min(wasm_f32x4_max(x, splat(-87.0f)), splat(88.0f));
-  v128_t n = wasm_f32x4_nearest(wasm_f32x4_mul(x, splat(1.44269504088896341f)));
+  x = smaller(larger(x, splat(-87.0f)), splat(88.0f));
+  v128_t shifted = wasm_f32x4_add(wasm_f32x4_mul(x, splat(1.44269504088896341f)), splat(ROUNDING_MAGIC));
+  v128_t n = wasm_f32x4_sub(shifted, splat(ROUNDING_MAGIC));
   /* ln 2 in two parts, so that n * ln2_high is exact. */
   v128_t r = wasm_f32x4_sub(x, wasm_f32x4_mul(n, splat(0.693359375f)));
   r = wasm_f32x4_add(r, wasm_f32x4_mul(n, splat(2.12194440e-4f)));
-  v128_t p = splat(1.0f / 5040.0f);
-  p = multiply_add(splat(1.0f / 720.0f), p, r);
+  v128_t p = splat(1.0f / 720.0f);
   p = multiply_add(splat(1.0f / 120.0f), p, r);
   p = multiply_add(splat(1.0f / 24.0f), p, r);
   p = multiply_add(splat(1.0f / 6.0f), p, r);
   p = multiply_add(splat(0.5f), p, r);
   p = multiply_add(splat(1.0f), p, r);
   p = multiply_add(splat(1.0f), p, r);
-  v128_t exponent = wasm_i32x4_shl(wasm_i32x4_add(wasm_i32x4_trunc_sat_f32x4(n), wasm_i32x4_splat(127)), 23);
-  return wasm_f32x4_mul(p, exponent);
+  /*
+   * shifted's bits are M's plus n; M - 127 is 127 steps of 1 below M (floats near 2^23 are 1
+   * apart), so the difference of the bits is n + 127, the exponent field of 2^n.
+   */
+  v128_t biased = wasm_i32x4_sub(shifted, wasm_f32x4_splat(ROUNDING_MAGIC - 127.0f));
+  return wasm_f32x4_mul(p, wasm_i32x4_shl(biased, 23));
 }
 
 INLINE v128_t sigmoid4(v128_t x) {
@@ -68,7 +82,7 @@ INLINE v128_t log1p_unit4(v128_t e) {
 /* log(1 + exp(x)) = max(x, 0) + log(1 + exp(-|x|)). */
 INLINE v128_t softplus4(v128_t x) {
   v128_t tail = log1p_unit4(exp4(wasm_f32x4_neg(wasm_f32x4_abs(x))));
-  return wasm_f32x4_add(wasm_f32x4_max(x, splat(0.0f)), tail);
+  return wasm_f32x4_add(larger(x, splat(0.0f)), tail);
 }
 
 /* exp(x) - 1 where x < 0, x elsewhere. */
@@ -80,7 +94,7 @@ INLINE v128_t elu4(v128_t x) {
 INLINE v128_t activate4(v128_t x, int activation, float alpha) {
   switch (activation) {
     case ACTIVATION_RELU:
-      return wasm_f32x4_max(x, splat(0.0f));
+      return larger(x, splat(0.0f));
     case ACTIVATION_LEAKY_RELU:
       return wasm_v128_bitselect(x, wasm_f32x4_mul(x, splat(alpha)), wasm_f32x4_gt(x, splat(0.0f)));
     case ACTIVATION_ELU:
@@ -96,7 +110,7 @@ INLINE v128_t activate4(v128_t x, int activation, float alpha) {
       return sigmoid4(x);
     case ACTIVATION_HARD_SIGMOID: {
       v128_t y = multiply_add(splat(0.5f), x, splat(0.2f));
-      return wasm_f32x4_min(wasm_f32x4_max(y, splat(0.0f)), splat(1.0f));
+      return smaller(larger(y, splat(0.0f)), splat(1.0f));
     }
     case ACTIVATION_SOFTPLUS:
       return softplus4(x);

@@ -65,6 +65,66 @@ function convStep(
   };
 }
 
+/**
+ * Input channels from which Winograd's transforms pay for themselves: measured on the recipe,
+ * 32 → 32 channels ran 14 % faster, 16 → 16 and 16 → 32 up to 8 % slower.
+ */
+const WINOGRAD_MIN_IN_CHANNELS = 32;
+
+function winogradApplies(geometry: ConvGeometry, inChannels: number): boolean {
+  const { kernelSize, stride, dilation } = geometry;
+  return (
+    kernelSize === 3 && stride === 1 && dilation === 1 && inChannels >= WINOGRAD_MIN_IN_CHANNELS
+  );
+}
+
+/** The F(2, 3) kernel transform of a `[3][in][out]` kernel: `[4][in][out]` (see winograd.c). */
+export function winogradKernel(
+  kernel: Float32Array,
+  inChannels: number,
+  outChannels: number,
+): Float32Array {
+  const plane = inChannels * outChannels;
+  const transformed = new Float32Array(4 * plane);
+  for (let index = 0; index < plane; index++) {
+    const [w0, w1, w2] = [kernel[index]!, kernel[plane + index]!, kernel[2 * plane + index]!];
+    transformed[index] = w0;
+    transformed[plane + index] = (w0 + w1 + w2) / 2;
+    transformed[2 * plane + index] = (w0 - w1 + w2) / 2;
+    transformed[3 * plane + index] = w2;
+  }
+  return transformed;
+}
+
+function winogradStep(
+  shape: BeatShape,
+  geometry: ConvGeometry,
+  kernel: number,
+  bias: number,
+): ForwardStep {
+  const { outSteps, outChannels, activation } = geometry;
+  const pairs = Math.ceil(outSteps / 2);
+  return {
+    inPlace: false,
+    outputFloats: outSteps * outChannels,
+    scratchFloats: 4 * pairs * (shape.channels + outChannels),
+    run: (kernels, { beats, input, output, scratch }) =>
+      kernels.conv1d_winograd3(
+        input,
+        beats,
+        shape.channels,
+        kernel,
+        bias,
+        output,
+        outSteps,
+        outChannels,
+        activation,
+        0,
+        scratch,
+      ),
+  };
+}
+
 /** Conv1D: 'valid' as it is, 'same' after zero padding; bias and activation fused. */
 export function conv1dSteps(
   layer: tfl.layers.Layer,
@@ -93,7 +153,12 @@ export function conv1dSteps(
   }
   if (kernel === undefined) throw new UnsupportedForward('a Conv1D without a kernel');
   const biasPointer = bias === undefined ? 0 : memory.store(bias);
-  steps.push(convStep(convInput, geometry, memory.store(kernel), biasPointer));
+  if (winogradApplies(geometry, convInput.channels)) {
+    const transformed = winogradKernel(kernel, convInput.channels, geometry.outChannels);
+    steps.push(winogradStep(convInput, geometry, memory.store(transformed), biasPointer));
+  } else {
+    steps.push(convStep(convInput, geometry, memory.store(kernel), biasPointer));
+  }
   return { steps, shape: { steps: geometry.outSteps, channels: geometry.outChannels } };
 }
 

@@ -103,7 +103,7 @@ export class FastForward {
     this.buffers = {
       first: this.memory.reserve(bufferFloats),
       second: this.memory.reserve(bufferFloats),
-      scratch: this.memory.reserve(this.plan.scratchFloats),
+      scratch: this.memory.reserve(this.plan.scratchFloats * FORWARD_CHUNK_BEATS),
     };
   }
 }

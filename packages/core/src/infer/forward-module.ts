@@ -29,6 +29,19 @@ export interface ForwardKernels {
     activation: number,
     alpha: number,
   ): void;
+  conv1d_winograd3(
+    input: Pointer,
+    beats: number,
+    inChannels: number,
+    kernel: Pointer,
+    bias: Pointer,
+    output: Pointer,
+    outSteps: number,
+    outChannels: number,
+    activation: number,
+    alpha: number,
+    scratch: Pointer,
+  ): void;
   pool1d(
     input: Pointer,
     beats: number,

@@ -22,7 +22,7 @@ export interface ForwardStep {
   inPlace: boolean;
   /** Floats per beat it writes. */
   outputFloats: number;
-  /** Floats of scratch space a call needs, whatever the number of beats. */
+  /** Floats of scratch space a call needs per beat. */
   scratchFloats: number;
   run(kernels: ForwardKernels, buffers: StepBuffers): void;
 }
