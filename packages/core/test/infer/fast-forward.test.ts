@@ -52,6 +52,14 @@ const SPECS: Record<string, SpecOverrides> = {
       { type: 'lstm', units: 16 },
     ],
   },
+  "Winograd's 3-tap convolutions, with odd step and channel counts": {
+    blocks: [
+      { type: 'conv1d', filters: 32, kernelSize: 2 },
+      { type: 'conv1d', filters: 33, kernelSize: 3, activation: 'tanh' },
+      { type: 'conv1d', filters: 6, kernelSize: 3, padding: 'same' },
+      { type: 'lstm', units: 4 },
+    ],
+  },
   "'same' and causal padding, dilation, strides, odd channel counts": {
     blocks: [
       { type: 'conv1d', filters: 5, kernelSize: 5, padding: 'same', dilationRate: 2 },
