@@ -1,7 +1,8 @@
 /**
  * @module Switches between tfjs-backend-wasm's own kernels and the SDK's faster ones.
  *
- * The fast set replaces wasm's Conv2DBackpropInput and MaxPoolGrad and runs tfjs-layers'
+ * The fast set replaces wasm's Conv2DBackpropInput and MaxPoolGrad, runs 1-D filter gradients
+ * and max-pooling gradients on the SDK's own WASM SIMD kernels, and runs tfjs-layers'
  * LSTM as fused sequence kernels. The reference set is plain tfjs-backend-wasm 4.22 plus what
  * training needs in any case (see `register-training-support`).
  */
@@ -11,6 +12,7 @@ import {
   registerKernel,
   unregisterKernel,
 } from '@tensorflow/tfjs-core';
+import { conv1dFilterGradientConfig } from './kernels/conv1d-filter-gradient';
 import { conv2DBackpropInputConfig } from './kernels/conv2d-backprop-input';
 import { fusedLstmBackwardConfig } from './kernels/lstm-backward';
 import { fusedLstmForwardConfig } from './kernels/lstm-forward';
@@ -20,7 +22,11 @@ import { useFusedLstm } from './lstm-fast-path';
 /** Whether {@link setFastKernels} turns the fast kernels on when not told. */
 export const DEFAULT_FAST_KERNELS = true;
 
-const REPLACEMENTS: readonly KernelConfig[] = [conv2DBackpropInputConfig, maxPoolGradConfig];
+const REPLACEMENTS: readonly KernelConfig[] = [
+  conv2DBackpropInputConfig,
+  conv1dFilterGradientConfig,
+  maxPoolGradConfig,
+];
 
 /** wasm's own kernels, taken the first time they are replaced. */
 const originals = new Map<string, KernelConfig | undefined>();

@@ -42,6 +42,31 @@ export interface ForwardKernels {
     alpha: number,
     scratch: Pointer,
   ): void;
+  conv1d_filter_gradient(
+    x: Pointer,
+    beats: number,
+    inSteps: number,
+    inChannels: number,
+    dy: Pointer,
+    outSteps: number,
+    outChannels: number,
+    kernelSize: number,
+    stride: number,
+    padBefore: number,
+    dw: Pointer,
+  ): void;
+  max_pool1d_gradient(
+    x: Pointer,
+    beats: number,
+    inSteps: number,
+    channels: number,
+    dy: Pointer,
+    outSteps: number,
+    poolSize: number,
+    stride: number,
+    padBefore: number,
+    dx: Pointer,
+  ): void;
   pool1d(
     input: Pointer,
     beats: number,

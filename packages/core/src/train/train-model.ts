@@ -19,6 +19,7 @@ import { categoricalCrossEntropy, countCorrect } from './loss';
 import { createOptimizer } from './optimizer';
 import { releaseDropoutMasks } from './release-dropout-masks';
 import type { TrainingConfig } from './training-config';
+import { createValidate, type Validate } from './validation';
 
 /** Reported after every batch. */
 export interface BatchProgress {
@@ -72,28 +73,6 @@ function splitValidation(dataset: BeatDataset, fraction: number, random: RandomS
   return { train, validation };
 }
 
-/** Loss and accuracy of the model on beats, in inference mode. */
-function measure(model: tfl.LayersModel, data: BeatTensors, batchSize: number): [number, number] {
-  const count = data.x.shape[0];
-  let lossSum = 0;
-  let correct = 0;
-  for (let start = 0; start < count; start += batchSize) {
-    const size = Math.min(batchSize, count - start);
-    const [loss, hits] = tf.tidy(() => {
-      const x = tf.slice(data.x, [start, 0, 0], [size, -1, -1]);
-      const y = tf.slice(data.y, [start, 0], [size, -1]) as tf.Tensor2D;
-      const probabilities = model.predict(x) as tf.Tensor2D;
-      return [
-        categoricalCrossEntropy(y, probabilities).dataSync()[0]!,
-        countCorrect(y, probabilities).dataSync()[0]!,
-      ];
-    });
-    lossSum += loss * size;
-    correct += hits;
-  }
-  return [lossSum / count, correct / count];
-}
-
 interface StepContext {
   model: tfl.LayersModel;
   optimizer: tf.Optimizer;
@@ -141,14 +120,9 @@ async function runEpoch(
   return { loss: lossSum / count, accuracy: correct / count };
 }
 
-function validate(
-  model: tfl.LayersModel,
-  split: Split,
-  metrics: EpochMetrics,
-  batchSize: number,
-): EpochMetrics {
-  if (split.validation === undefined) return metrics;
-  const [valLoss, valAccuracy] = measure(model, split.validation, batchSize);
+function withValidation(metrics: EpochMetrics, validate: Validate | undefined): EpochMetrics {
+  if (validate === undefined) return metrics;
+  const [valLoss, valAccuracy] = validate();
   return { ...metrics, valLoss, valAccuracy };
 }
 
@@ -173,6 +147,7 @@ export async function trainModel(
     classWeights,
     random,
   };
+  const validate = split.validation && createValidate(model, split.validation, config.batchSize);
   const stopping = config.earlyStopping ? new EarlyStopping(config.earlyStopping) : undefined;
   const epochs: EpochProgress[] = [];
   let stoppedEarly = false;
@@ -180,7 +155,7 @@ export async function trainModel(
     for (let epoch = 0; epoch < config.epochs && !callbacks.signal?.aborted; epoch++) {
       const epochStarted = Date.now();
       const trained = await runEpoch(context, split.train, config, epoch, callbacks);
-      const metrics = validate(model, split, trained, config.batchSize);
+      const metrics = withValidation(trained, validate);
       const progress = {
         ...metrics,
         epoch,

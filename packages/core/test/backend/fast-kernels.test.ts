@@ -1,6 +1,6 @@
 /**
- * The SDK's replacements for tfjs-backend-wasm's Conv2DBackpropInput and MaxPoolGrad give the
- * cpu backend's gradients, run only while the fast kernels are on, and leak nothing.
+ * The SDK's replacements for tfjs-backend-wasm's Conv2DBackpropInput and MaxPoolGrad, and its
+ * own 1-D filter-gradient kernel, give the cpu backend's gradients, run only while the fast kernels are on, and leak nothing.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { getKernel } from '@tensorflow/tfjs-core';
@@ -37,6 +37,14 @@ const CONV_CASES: [string, ConvCase][] = [
   [
     'a Conv1D shape, same padding and stride 2',
     { xShape: [2, 1, 19, 3], filterShape: [1, 4, 3, 2], strides: [1, 2], pad: 'same' },
+  ],
+  [
+    'a Conv1D shape with 9 inputs, 11 outputs and stride 3',
+    { xShape: [2, 1, 30, 9], filterShape: [1, 3, 9, 11], strides: [1, 3], pad: 'valid' },
+  ],
+  [
+    'a Conv1D shape with 16 inputs and outputs, same padding',
+    { xShape: [3, 1, 25, 16], filterShape: [1, 5, 16, 16], strides: [1, 1], pad: 'same' },
   ],
   [
     'a 2-D image, strides 2 and 3, valid padding',
@@ -91,6 +99,10 @@ const POOL_CASES: [string, PoolCase][] = [
   [
     'a MaxPooling1D shape, same padding',
     { xShape: [2, 1, 20, 3], size: [1, 3], strides: [1, 2], pad: 'same' },
+  ],
+  [
+    'MaxPooling1D as tfjs-layers runs it, along the height',
+    { xShape: [2, 23, 1, 5], size: [3, 1], strides: [2, 1], pad: 'same' },
   ],
   [
     'a 2-D image with overlapping windows',

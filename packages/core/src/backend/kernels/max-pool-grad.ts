@@ -13,6 +13,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { copyIn, copyOut, ownKernelMemory } from './own-kernels';
 import { heapView } from './wasm-heap';
 
 /** Per channel, the largest value seen in the current window and its flat index in `x`. */
@@ -79,16 +80,56 @@ function routeGradient(
   }
 }
 
-function maxPoolGrad(args: {
+interface MaxPoolGradArgs {
   inputs: { dy: TensorInfo; input: TensorInfo; output: TensorInfo };
   backend: BackendWasm;
   attrs: MaxPoolGradAttrs;
-}): TensorInfo {
+}
+
+/** The window's axis when the pooling is 1-D (tfjs-layers pools along the height). */
+function sequenceAxis(info: backend_util.Conv2DInfo) {
+  if (info.inWidth === 1 && info.filterWidth === 1) {
+    const { inHeight: steps, outHeight: outSteps, filterHeight: size, strideHeight: stride } = info;
+    return { steps, outSteps, size, stride, padBefore: info.padInfo.top };
+  }
+  if (info.inHeight === 1 && info.filterHeight === 1) {
+    const { inWidth: steps, outWidth: outSteps, filterWidth: size, strideWidth: stride } = info;
+    return { steps, outSteps, size, stride, padBefore: info.padInfo.left };
+  }
+  return undefined;
+}
+
+/** The 1-D case on the SDK's own WASM kernel; false when it does not apply. */
+function routeOneDimensional(args: MaxPoolGradArgs, info: backend_util.Conv2DInfo, dx: TensorInfo) {
+  const axis = sequenceAxis(info);
+  const memory = axis === undefined ? undefined : ownKernelMemory();
+  if (axis === undefined || memory === undefined) return false;
+  const { backend, inputs } = args;
+  const [x, dy] = [copyIn(memory, backend, inputs.input), copyIn(memory, backend, inputs.dy)];
+  const gradient = memory.reserve(info.batchSize * axis.steps * info.inChannels);
+  memory.kernels.max_pool1d_gradient(
+    x,
+    info.batchSize,
+    axis.steps,
+    info.inChannels,
+    dy,
+    axis.outSteps,
+    axis.size,
+    axis.stride,
+    axis.padBefore,
+    gradient,
+  );
+  copyOut(memory, backend, gradient, dx);
+  return true;
+}
+
+function maxPoolGrad(args: MaxPoolGradArgs): TensorInfo {
   const { inputs, backend, attrs } = args;
   const { filterSize, strides, pad, dimRoundingMode } = attrs;
   const xShape = inputs.input.shape as [number, number, number, number];
   const info = backend_util.computePool2DInfo(xShape, filterSize, strides, 1, pad, dimRoundingMode);
   const dx = backend.makeOutput([...xShape], 'float32');
+  if (routeOneDimensional(args, info, dx)) return dx;
   routeGradient(
     heapView(backend, dx),
     heapView(backend, inputs.dy),

@@ -1,0 +1,124 @@
+/*
+ * Training gradients of the 1-D layers that tfjs-backend-wasm runs slowly or not at all: the
+ * filter gradient of a convolution and the gradient of max pooling.
+ */
+#include "vector-math.h"
+
+typedef struct {
+  const float *x;
+  int in_steps;
+  int in_channels;
+  const float *dy;
+  int out_steps;
+  int out_channels;
+  int stride;
+  int pad_before;
+  float *dw;
+} filter_gradient;
+
+/* The output steps whose input step for `tap` lies inside the sequence: [*first, *last). */
+static void tap_range(const filter_gradient *g, int tap, int *first, int *last) {
+  int offset = tap - g->pad_before;
+  int lo = offset >= 0 ? 0 : (-offset + g->stride - 1) / g->stride;
+  int hi = (g->in_steps - 1 - offset) / g->stride + 1;
+  if (g->in_steps - 1 - offset < 0) hi = 0;
+  *first = lo;
+  *last = hi < g->out_steps ? hi : g->out_steps;
+}
+
+/* dw[tap][i..i+inputs][o..o+4 vectors] += one beat's products, kept in registers. */
+INLINE void gradient_tile(const filter_gradient *g, int tap, int i, int o, int inputs,
+                          int vectors) {
+  int first, last;
+  tap_range(g, tap, &first, &last);
+  float *dw = g->dw + (tap * g->in_channels + i) * g->out_channels + o;
+  v128_t sum[4][2];
+  for (int r = 0; r < inputs; r++) {
+    for (int v = 0; v < vectors; v++) sum[r][v] = wasm_v128_load(dw + r * g->out_channels + 4 * v);
+  }
+  const float *x = g->x + ((first * g->stride) + tap - g->pad_before) * g->in_channels + i;
+  const float *dy = g->dy + first * g->out_channels + o;
+  for (int t = first; t < last; t++) {
+    v128_t grad[2];
+    for (int v = 0; v < vectors; v++) grad[v] = wasm_v128_load(dy + 4 * v);
+    for (int r = 0; r < inputs; r++) {
+      v128_t value = wasm_v128_load32_splat(x + r);
+      for (int v = 0; v < vectors; v++) sum[r][v] = multiply_add(sum[r][v], value, grad[v]);
+    }
+    x += g->stride * g->in_channels;
+    dy += g->out_channels;
+  }
+  for (int r = 0; r < inputs; r++) {
+    for (int v = 0; v < vectors; v++) wasm_v128_store(dw + r * g->out_channels + 4 * v, sum[r][v]);
+  }
+}
+
+static void gradient_scalar(const filter_gradient *g, int tap, int i, int o) {
+  int first, last;
+  tap_range(g, tap, &first, &last);
+  float sum = 0.0f;
+  for (int t = first; t < last; t++) {
+    int step = t * g->stride + tap - g->pad_before;
+    sum += g->x[step * g->in_channels + i] * g->dy[t * g->out_channels + o];
+  }
+  g->dw[(tap * g->in_channels + i) * g->out_channels + o] += sum;
+}
+
+INLINE void gradient_rows(const filter_gradient *g, int tap, int i, int inputs) {
+  int o = 0;
+  for (; o + 8 <= g->out_channels; o += 8) gradient_tile(g, tap, i, o, inputs, 2);
+  for (; o + 4 <= g->out_channels; o += 4) gradient_tile(g, tap, i, o, inputs, 1);
+  for (; o < g->out_channels; o++) {
+    for (int r = 0; r < inputs; r++) gradient_scalar(g, tap, i + r, o);
+  }
+}
+
+/*
+ * dw[tap][in][out] = sum over beats and output steps t of x[t * stride + tap - pad_before][in]
+ * dy[t][out], inputs outside the sequence counting as zero. Beat by beat, so that one beat's
+ * x and dy stay in cache while every tile of dw passes over them.
+ */
+EXPORT(conv1d_filter_gradient)
+void conv1d_filter_gradient(const float *x, int beats, int in_steps, int in_channels,
+                            const float *dy, int out_steps, int out_channels, int kernel_size,
+                            int stride, int pad_before, float *dw) {
+  filter_gradient g = {x, in_steps, in_channels, dy, out_steps, out_channels, stride, pad_before,
+                       dw};
+  for (int i = 0; i < kernel_size * in_channels * out_channels; i++) dw[i] = 0.0f;
+  for (int beat = 0; beat < beats; beat++) {
+    for (int tap = 0; tap < kernel_size; tap++) {
+      int i = 0;
+      for (; i + 4 <= in_channels; i += 4) gradient_rows(&g, tap, i, 4);
+      for (; i < in_channels; i++) gradient_rows(&g, tap, i, 1);
+    }
+    g.x += in_steps * in_channels;
+    g.dy += out_steps * out_channels;
+  }
+}
+
+/*
+ * dx of max pooling: each output's gradient goes to the first largest input of its window
+ * (windows clipped to the sequence), as tfjs's cpu backend routes it.
+ */
+EXPORT(max_pool1d_gradient)
+void max_pool1d_gradient(const float *x, int beats, int in_steps, int channels, const float *dy,
+                         int out_steps, int pool_size, int stride, int pad_before, float *dx) {
+  for (int i = 0; i < beats * in_steps * channels; i++) dx[i] = 0.0f;
+  for (int beat = 0; beat < beats; beat++) {
+    for (int t = 0; t < out_steps; t++) {
+      int first = t * stride - pad_before;
+      int last = first + pool_size < in_steps ? first + pool_size : in_steps;
+      first = first < 0 ? 0 : first;
+      for (int c = 0; c < channels; c++) {
+        int best = first;
+        for (int step = first + 1; step < last; step++) {
+          if (x[step * channels + c] > x[best * channels + c]) best = step;
+        }
+        if (first < last) dx[best * channels + c] += dy[t * channels + c];
+      }
+    }
+    x += in_steps * channels;
+    dy += out_steps * channels;
+    dx += in_steps * channels;
+  }
+}
