@@ -2,12 +2,20 @@
 /**
  * @module `npm run bench`: the reference recipe's training epoch, inference throughput,
  * single-beat latency and peak RSS on the SDK and its peers, each system in its own child
- * process, one after another, single-threaded. Prints the medians, the ratios ours/peer next
- * to issue #4's goals, and with --json one JSON object as the last line. Never asserts on speed.
+ * process, one after another, single-threaded; then ours and ortWeb in headless Chromium on a
+ * cross-origin-isolated page at 1 and 2 threads (unless --no-browser). Prints the medians, the
+ * ratios ours/peer next to issue #4's goals, the Chromium table, and with --json one JSON
+ * object as the last line. Never asserts on speed.
  */
 'use strict';
 
 const { SYSTEMS, USAGE, parseBenchArgs } = require('./lib/bench-args');
+const { runBrowserPart } = require('./browser/browser-part');
+const {
+  buildBrowserResult,
+  formatBrowserDetails,
+  formatBrowserTable,
+} = require('./browser/browser-report');
 const {
   buildResult,
   emptyMeasures,
@@ -55,7 +63,13 @@ function runSystems(options, torch) {
   return runs;
 }
 
-function report(options, runs) {
+/** The Chromium part, after the Node peers; its rows by key. */
+function runBrowser(options) {
+  progress(options.browser ? 'running the Chromium part' : 'skipping the Chromium part');
+  return runBrowserPart(options);
+}
+
+function report(options, runs, browserRows) {
   const { ours, ...peers } = Object.fromEntries(
     Object.entries(runs).map(([name, run]) => [name, run.measures]),
   );
@@ -63,9 +77,11 @@ function report(options, runs) {
   const details = Object.fromEntries(
     Object.entries(runs).map(([name, { versions, notes }]) => [name, { versions, notes }]),
   );
+  const browser = buildBrowserResult(browserRows);
   const lines = [formatTable(result), '', formatGoals(result), '', formatDetails(details)];
+  lines.push('', formatBrowserTable(browser), '', formatBrowserDetails(browserRows));
   process.stdout.write(`${lines.join('\n')}\n`);
-  if (options.json) process.stdout.write(`${toJsonLine(result)}\n`);
+  if (options.json) process.stdout.write(`${toJsonLine({ ...result, browser })}\n`);
 }
 
 function main() {
@@ -80,8 +96,10 @@ function main() {
     `counts: ${JSON.stringify(options.counts)}${options.quick ? ' (--quick: a smoke test)' : ''}\n\n`,
   );
   const runs = runSystems(options, prepareTorch(options));
-  report(options, runs);
-  return Object.values(runs).some((run) => run.failed) ? 1 : 0;
+  const browserRows = runBrowser(options);
+  report(options, runs, browserRows);
+  const failed = [...Object.values(runs), ...Object.values(browserRows)].some((run) => run.failed);
+  return failed ? 1 : 0;
 }
 
 try {

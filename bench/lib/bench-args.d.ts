@@ -18,6 +18,8 @@ export interface BenchOptions {
   help: boolean;
   json: boolean;
   quick: boolean;
+  /** Run the Chromium part after the Node peers; `--no-browser` turns it off. */
+  browser: boolean;
   systems: SystemName[];
   counts: RunCounts;
   seed: number;

@@ -47,12 +47,14 @@ const USAGE = `Usage: npm run bench -- [options]
 
 Trains and runs the reference recipe on each system, each in its own child process, and
 prints medians: seconds per training epoch, inference beats per second, single-beat ms,
-peak RSS, and the ratios ours/peer next to the goals.
+peak RSS, and the ratios ours/peer next to the goals; then the same for ours and ortWeb in
+headless Chromium at 1 and 2 threads.
 
 Options:
   --quick                one run of each measure (a smoke test, not a measurement)
   --json                 make the last stdout line one JSON object
   --peers LIST           comma-separated subset of: ${SYSTEMS.join(', ')}
+  --no-browser           skip the Chromium part (ours and ortWeb at 1 and 2 threads)
   --epochs N             timed training epochs (default ${DEFAULT_COUNTS.epochs}; 0 skips training)
   --warmup-epochs N      untimed epochs first (default ${DEFAULT_COUNTS.warmupEpochs})
   --infer-runs N         timed batches of 2,000 beats (default ${DEFAULT_COUNTS.inferRuns})
@@ -67,6 +69,7 @@ const OPTIONS = {
   quick: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
+  'no-browser': { type: 'boolean', default: false },
   peers: { type: 'string' },
   seed: { type: 'string' },
   python: { type: 'string' },
@@ -132,6 +135,7 @@ function parseBenchArgs(argv) {
     help: values.help,
     json: values.json,
     quick: values.quick,
+    browser: !values['no-browser'],
     systems: values.peers === undefined ? [...SYSTEMS] : parsePeers(values.peers),
     counts: parseCounts(values),
     seed: values.seed === undefined ? DEFAULT_SEED : parseCount('seed', values.seed, 0),

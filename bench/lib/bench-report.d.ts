@@ -47,6 +47,12 @@ export function pickMeasures(output: unknown): Measures;
 export function median(values: number[]): number;
 export function buildResult(ours: Measures, peers: Record<string, Measures>): BenchResult;
 export function evaluateGoals(result: BenchResult): GoalOutcome[];
+/** Named rows of measures under a heading row, aligned; one line per row, the heading first. */
+export function formatMeasureRows(
+  heading: string,
+  rows: Array<[string, Measures]>,
+  kind: 'median' | 'ratio',
+): string[];
 export function formatTable(result: BenchResult): string;
 export function formatGoals(result: BenchResult): string;
 export function formatDetails(details: Record<string, SystemDetails>): string;

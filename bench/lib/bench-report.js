@@ -131,20 +131,32 @@ function headingRow(first) {
 }
 
 /**
+ * Named rows of measures under a heading row, aligned in columns: medians with each measure's
+ * decimals, ratios with {@link RATIO_DECIMALS}.
+ *
+ * @param {string} heading the first column's heading, e.g. 'median' or 'ours/peer'
+ * @param {Array<[string, import('./bench-report').Measures]>} rows
+ * @param {'median' | 'ratio'} kind
+ * @returns {string[]} one line per row, the heading first
+ */
+function formatMeasureRows(heading, rows, kind) {
+  const decimals =
+    kind === 'ratio' ? () => RATIO_DECIMALS : (measure) => MEASURE_COLUMNS[measure].decimals;
+  const cells = rows.map(([name, measures]) => measureRow(name, measures, decimals));
+  return formatRows([headingRow(heading), ...cells]);
+}
+
+/**
  * The table of medians, one row per system, then the table of ratios ours/peer.
  *
  * @param {import('./bench-report').BenchResult} result
  * @returns {string}
  */
 function formatTable(result) {
-  const decimals = (measure) => MEASURE_COLUMNS[measure].decimals;
   const systems = [['ours', result.ours], ...Object.entries(result.peers)];
-  const medians = systems.map(([name, measures]) => measureRow(name, measures, decimals));
-  const ratios = Object.entries(result.ratios).map(([name, measures]) =>
-    measureRow(name, measures, () => RATIO_DECIMALS),
-  );
-  const lines = formatRows([headingRow('median'), ...medians]);
-  if (ratios.length > 0) lines.push('', ...formatRows([headingRow('ours/peer'), ...ratios]));
+  const lines = formatMeasureRows('median', systems, 'median');
+  const ratios = Object.entries(result.ratios);
+  if (ratios.length > 0) lines.push('', ...formatMeasureRows('ours/peer', ratios, 'ratio'));
   return lines.join('\n');
 }
 
@@ -193,6 +205,7 @@ module.exports = {
   median,
   buildResult,
   evaluateGoals,
+  formatMeasureRows,
   formatTable,
   formatGoals,
   formatDetails,

@@ -87,4 +87,4 @@ function runSystem(system, options, torch) {
   };
 }
 
-module.exports = { runSystem, NEEDS_TORCH };
+module.exports = { runSystem, lastJsonLine, NEEDS_TORCH };

@@ -14,6 +14,7 @@ describe('parseBenchArgs', () => {
         help: false,
         json: false,
         quick: false,
+        browser: true,
         systems: ['ours', 'pytorch', 'tfjsWasm', 'ortWeb', 'ortNode'],
         counts: {
           epochs: 3,
