@@ -71,6 +71,11 @@ static void step(const cell *c, float *z, float *h, float *state) {
   for (; unit < c->units; unit++) gates1(c, z, h, state, unit);
 }
 
+void lstm_add_recurrent(const float *recurrent, int units, const float *h, float *z) {
+  cell c = {recurrent, units, ACTIVATION_LINEAR, ACTIVATION_LINEAR};
+  add_recurrent(&c, h, z);
+}
+
 static void write_h(const float *h, int units, float *output) {
   for (int j = 0; j < units; j++) output[j] = h[j];
 }

@@ -66,6 +66,23 @@ const FUSED_CASES: [string, () => tfl.layers.Layer][] = [
   ],
 ];
 
+/** Unit counts in fours run the SDK's own WASM kernels (`wasm/lstm-train.c`). */
+const OWN_KERNEL_CASES: [string, () => tfl.layers.Layer][] = [
+  ['8 units and sigmoid gates', lstm({ units: 8, recurrentActivation: 'sigmoid' })],
+  ['8 units and returned sequences', lstm({ units: 8, returnSequences: true })],
+  [
+    '8 units going backwards without a bias',
+    lstm({ units: 8, goBackwards: true, useBias: false, returnSequences: true }),
+  ],
+  [
+    'a bidirectional wrapper of 4 units',
+    () =>
+      tfl.layers.bidirectional({
+        layer: tfl.layers.lstm({ units: 4, recurrentActivation: 'sigmoid' }) as tfl.RNN,
+      }),
+  ],
+];
+
 const FALLBACK_CASES: [string, () => tfl.layers.Layer][] = [
   ['a relu cell activation', lstm({ activation: 'relu' })],
   ['returned states', lstm({ returnState: true })],
@@ -76,7 +93,7 @@ describe('the LSTM layer on wasm with the fast kernels', () => {
     await initBackend();
   });
 
-  describe.each(FUSED_CASES)('with %s', (_name, layer) => {
+  describe.each([...FUSED_CASES, ...OWN_KERNEL_CASES])('with %s', (_name, layer) => {
     it('runs the fused kernels', async () => {
       await tf.setBackend('wasm');
       const kernels = await kernelsRun(() => outputsAndGradients(layer, false));

@@ -24,6 +24,7 @@ import {
   type LstmSizes,
   swapBatchAndTime,
 } from './lstm-gates';
+import { ownLstmBackward } from './lstm-own';
 
 /** The kernel's name in tfjs's registry. */
 export const FUSED_LSTM_BACKWARD = 'EdgeEcgFusedLstmBackward';
@@ -206,6 +207,8 @@ function fusedLstmBackward(args: {
   attrs: FusedLstmAttrs;
 }): TensorInfo[] {
   const { inputs, backend, attrs } = args;
+  const own = ownLstmBackward(backend, inputs, attrs);
+  if (own !== undefined) return own;
   const sizes = lstmSizes(inputs.x.shape, inputs.recurrentKernel.shape);
   const { batch, steps, units } = sizes;
   const buffers: StepBuffers = {

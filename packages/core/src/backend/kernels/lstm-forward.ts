@@ -25,6 +25,7 @@ import {
   type LstmSizes,
   swapBatchAndTime,
 } from './lstm-gates';
+import { ownLstmForward } from './lstm-own';
 
 /** The kernel's name in tfjs's registry. */
 export const FUSED_LSTM_FORWARD = 'EdgeEcgFusedLstmForward';
@@ -237,6 +238,8 @@ function fusedLstmForward(args: {
   attrs: FusedLstmAttrs;
 }): TensorInfo[] {
   const { inputs, backend, attrs } = args;
+  const own = ownLstmForward(backend, inputs, attrs);
+  if (own !== undefined) return own;
   const sizes = lstmSizes(inputs.x.shape, inputs.recurrentKernel.shape);
   const records = allocateRecords(backend, sizes);
   const projected = projectInputs(backend, inputs.x, inputs.kernel, inputs.bias, sizes);
