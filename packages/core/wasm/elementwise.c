@@ -1,6 +1,6 @@
 /*
  * The small steps between layers: zero padding of sequences, an activation in place, a
- * per-channel affine map (inference batch normalization), and softmax over rows.
+ * per-channel affine map (inference batch normalization), softmax over rows, and column sums.
  */
 #include "vector-math.h"
 
@@ -49,5 +49,27 @@ void softmax(float *values, int rows, int columns) {
       sum += values[i];
     }
     for (int i = 0; i < columns; i++) values[i] /= sum;
+  }
+}
+
+/* out[column] = the sum over rows of values[row][column]: a bias's gradient. */
+EXPORT(sum_rows)
+void sum_rows(const float *values, int rows, int columns, float *out) {
+  int column = 0;
+  for (; column + 4 <= columns; column += 4) {
+    v128_t sum[2] = {splat(0.0f), splat(0.0f)};
+    int row = 0;
+    for (; row + 2 <= rows; row += 2) {
+      for (int k = 0; k < 2; k++) {
+        sum[k] = wasm_f32x4_add(sum[k], wasm_v128_load(values + (row + k) * columns + column));
+      }
+    }
+    if (row < rows) sum[0] = wasm_f32x4_add(sum[0], wasm_v128_load(values + row * columns + column));
+    wasm_v128_store(out + column, wasm_f32x4_add(sum[0], sum[1]));
+  }
+  for (; column < columns; column++) {
+    float total = 0.0f;
+    for (int row = 0; row < rows; row++) total += values[row * columns + column];
+    out[column] = total;
   }
 }

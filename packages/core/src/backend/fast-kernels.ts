@@ -1,32 +1,53 @@
 /**
  * @module Switches between tfjs-backend-wasm's own kernels and the SDK's faster ones.
  *
- * The fast set replaces wasm's Conv2DBackpropInput and MaxPoolGrad, runs 1-D filter gradients
- * and max-pooling gradients on the SDK's own WASM SIMD kernels, and runs tfjs-layers'
+ * The fast set replaces wasm's Conv2DBackpropInput and MaxPoolGrad, runs 1-D convolutions,
+ * their filter gradients, max-pooling gradients and bias gradients (sums over leading axes) on
+ * the SDK's own WASM SIMD kernels, and runs tfjs-layers'
  * LSTM as fused sequence kernels. The reference set is plain tfjs-backend-wasm 4.22 plus what
  * training needs in any case (see `register-training-support`).
  */
 import {
+  Conv2D,
   getKernel,
+  Sum,
   type KernelConfig,
   registerKernel,
   unregisterKernel,
 } from '@tensorflow/tfjs-core';
 import { conv1dFilterGradientConfig } from './kernels/conv1d-filter-gradient';
+import { conv1dForwardConfig } from './kernels/conv1d-forward';
 import { conv2DBackpropInputConfig } from './kernels/conv2d-backprop-input';
 import { fusedLstmBackwardConfig } from './kernels/lstm-backward';
 import { fusedLstmForwardConfig } from './kernels/lstm-forward';
 import { maxPoolGradConfig } from './kernels/max-pool-grad';
+import { sumLeadingAxesConfig } from './kernels/sum-leading-axes';
 import { useFusedLstm } from './lstm-fast-path';
 
 /** Whether {@link setFastKernels} turns the fast kernels on when not told. */
 export const DEFAULT_FAST_KERNELS = true;
 
-const REPLACEMENTS: readonly KernelConfig[] = [
+/** Replacements of a kernel, or makers of one around the kernel it replaces. */
+type Replacement =
+  KernelConfig | { kernelName: string; wrap: (original: KernelConfig) => KernelConfig };
+
+const REPLACEMENTS: readonly Replacement[] = [
   conv2DBackpropInputConfig,
   conv1dFilterGradientConfig,
   maxPoolGradConfig,
+  { kernelName: Conv2D, wrap: conv1dForwardConfig },
+  { kernelName: Sum, wrap: sumLeadingAxesConfig },
 ];
+
+const wrapped = new Map<string, KernelConfig>();
+
+function replacementOf(replacement: Replacement, original: KernelConfig | undefined) {
+  if (!('wrap' in replacement)) return replacement;
+  if (original === undefined) return undefined;
+  const known = wrapped.get(replacement.kernelName) ?? replacement.wrap(original);
+  wrapped.set(replacement.kernelName, known);
+  return known;
+}
 
 /** wasm's own kernels, taken the first time they are replaced. */
 const originals = new Map<string, KernelConfig | undefined>();
@@ -53,10 +74,11 @@ function registerFusedKernels(): void {
 export function setFastKernels(on: boolean = DEFAULT_FAST_KERNELS): void {
   if (on === fast) return;
   registerFusedKernels();
-  for (const config of REPLACEMENTS) {
-    const name = config.kernelName;
+  for (const replacement of REPLACEMENTS) {
+    const name = replacement.kernelName;
     if (!originals.has(name)) originals.set(name, getKernel(name, 'wasm'));
-    swapIn(on ? config : originals.get(name), name);
+    const original = originals.get(name);
+    swapIn(on ? replacementOf(replacement, original) : original, name);
   }
   useFusedLstm(on);
   fast = on;

@@ -71,7 +71,11 @@ function convStep(
  */
 const WINOGRAD_MIN_IN_CHANNELS = 32;
 
-function winogradApplies(geometry: ConvGeometry, inChannels: number): boolean {
+/** Whether a convolution of this geometry runs as Winograd's F(2, 3). */
+export function winogradApplies(
+  geometry: Pick<ConvGeometry, 'kernelSize' | 'stride' | 'dilation'>,
+  inChannels: number,
+): boolean {
   const { kernelSize, stride, dilation } = geometry;
   return (
     kernelSize === 3 && stride === 1 && dilation === 1 && inChannels >= WINOGRAD_MIN_IN_CHANNELS

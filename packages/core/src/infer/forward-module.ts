@@ -155,6 +155,7 @@ export interface ForwardKernels {
   activate(values: Pointer, count: number, activation: number, alpha: number): void;
   affine(values: Pointer, rows: number, channels: number, scale: Pointer, shift: Pointer): void;
   softmax(values: Pointer, rows: number, columns: number): void;
+  sum_rows(values: Pointer, rows: number, columns: number, out: Pointer): void;
 }
 
 let compiled: Promise<WebAssembly.Module> | undefined;

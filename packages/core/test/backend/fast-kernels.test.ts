@@ -1,6 +1,7 @@
 /**
  * The SDK's replacements for tfjs-backend-wasm's Conv2DBackpropInput and MaxPoolGrad, and its
- * own 1-D filter-gradient kernel, give the cpu backend's gradients, run only while the fast kernels are on, and leak nothing.
+ * own kernels for 1-D convolutions, their filter gradients and sums over leading axes, give
+ * the cpu backend's values, run only while the fast kernels are on, and leak nothing.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { getKernel } from '@tensorflow/tfjs-core';
@@ -84,7 +85,7 @@ function convGradients({ xShape, filterShape, strides, pad }: ConvCase): tf.Tens
   const [dx, dFilter] = tf.grads((input: tf.Tensor, kernel: tf.Tensor) =>
     tf.sum(tf.mul(forward(input, kernel), mix)),
   )([x, filter]);
-  return [dx!, dFilter!];
+  return [forward(x, filter), dx!, dFilter!];
 }
 
 interface PoolCase {
@@ -131,7 +132,7 @@ describe('the fast wasm kernels', () => {
   });
 
   describe.each(CONV_CASES)('Conv2DBackpropInput for %s', (_name, convCase) => {
-    it('matches the cpu backend for both gradients', async () => {
+    it('matches the cpu backend for the output and both gradients', async () => {
       const expected = await valuesOn('cpu', () => convGradients(convCase));
       const actual = await valuesOn('wasm', () => convGradients(convCase));
       actual.forEach((values, i) =>
@@ -145,6 +146,22 @@ describe('the fast wasm kernels', () => {
       const expected = await valuesOn('cpu', () => poolGradient(poolCase));
       const actual = await valuesOn('wasm', () => poolGradient(poolCase));
       expect(worstError(actual[0]!, expected[0]!)).toBeLessThan(TOLERANCE);
+    });
+  });
+
+  describe.each([
+    ['every axis but the last', [7, 3, 9], [0, 1], false],
+    ['every axis but the last, dimensions kept', [3, 5, 4, 6], [2, 0, 1], true],
+    ['a middle axis (tfjs-backend-wasm runs it)', [6, 7, 9], [1], false],
+  ] as const)('Sum over %s', (_name, shape, axis, keepDims) => {
+    it('matches the cpu backend', async () => {
+      const size = shape.reduce((a: number, b: number) => a * b, 1);
+      const run = () => [
+        tf.sum(tf.tensor(seededValues('sum-x', size), [...shape]), [...axis], keepDims),
+      ];
+      const [expected] = await valuesOn('cpu', run);
+      const [actual] = await valuesOn('wasm', run);
+      expect(worstError(actual!, expected!)).toBeLessThan(TOLERANCE);
     });
   });
 

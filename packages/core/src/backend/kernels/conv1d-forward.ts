@@ -1,0 +1,127 @@
+/**
+ * @module Conv2D of height 1 (how tfjs runs Conv1D) on the SDK's own WASM SIMD kernels:
+ * zero padding, then the register-tiled convolution or Winograd's F(2, 3). Other shapes run
+ * tfjs-backend-wasm's own Conv2D. The input gradient with stride 1 is such a convolution too
+ * (see `conv2d-backprop-input.ts`), so it comes here as well.
+ */
+import {
+  backend_util,
+  type Conv2DAttrs,
+  type KernelConfig,
+  type KernelFunc,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { ForwardMemory } from '../../infer/forward-memory';
+import type { Pointer } from '../../infer/forward-module';
+import { winogradApplies, winogradKernel } from '../../infer/conv-steps';
+import { copyIn, copyOut, ownKernelMemory } from './own-kernels';
+import { heapView } from './wasm-heap';
+
+interface Conv2DArgs {
+  inputs: { x: TensorInfo; filter: TensorInfo };
+  backend: BackendWasm;
+  attrs: Conv2DAttrs;
+}
+
+type Run = (args: Conv2DArgs) => TensorInfo;
+
+function convInfo({ inputs, attrs }: Conv2DArgs): backend_util.Conv2DInfo {
+  const { strides, pad, dataFormat, dilations, dimRoundingMode } = attrs;
+  return backend_util.computeConv2DInfo(
+    inputs.x.shape as [number, number, number, number],
+    inputs.filter.shape as [number, number, number, number],
+    strides,
+    dilations,
+    pad,
+    dimRoundingMode,
+    false,
+    backend_util.convertConv2DDataFormat(dataFormat),
+  );
+}
+
+function isOneDimensional(info: backend_util.Conv2DInfo, attrs: Conv2DAttrs): boolean {
+  const { left, right } = info.padInfo;
+  const channelsLast = attrs.dataFormat === 'NHWC';
+  return channelsLast && info.inHeight === 1 && info.filterHeight === 1 && left >= 0 && right >= 0;
+}
+
+/** x zero-padded along its steps, or x itself without padding. */
+function padded(memory: ForwardMemory, x: Pointer, info: backend_util.Conv2DInfo): Pointer {
+  const { left, right } = info.padInfo;
+  if (left === 0 && right === 0) return x;
+  const { batchSize, inWidth, inChannels } = info;
+  const out = memory.reserve(batchSize * (inWidth + left + right) * inChannels);
+  memory.kernels.pad1d(x, batchSize, inWidth, inChannels, left, right, out);
+  return out;
+}
+
+function convolve(memory: ForwardMemory, args: Conv2DArgs, info: backend_util.Conv2DInfo): Pointer {
+  const { batchSize, inWidth, inChannels, outWidth, outChannels, filterWidth } = info;
+  const { strideWidth, dilationWidth, padInfo } = info;
+  const x = padded(memory, copyIn(memory, args.backend, args.inputs.x), info);
+  const y = memory.reserve(batchSize * outWidth * outChannels);
+  const geometry = { kernelSize: filterWidth, stride: strideWidth, dilation: dilationWidth };
+  if (winogradApplies(geometry, inChannels)) {
+    const kernel = winogradKernel(
+      heapView(args.backend, args.inputs.filter),
+      inChannels,
+      outChannels,
+    );
+    const scratch = memory.reserve(4 * Math.ceil(outWidth / 2) * (inChannels + outChannels));
+    memory.kernels.conv1d_winograd3(
+      x,
+      batchSize,
+      inChannels,
+      memory.store(kernel),
+      0,
+      y,
+      outWidth,
+      outChannels,
+      0,
+      0,
+      scratch,
+    );
+    return y;
+  }
+  const steps = inWidth + padInfo.left + padInfo.right;
+  const kernel = copyIn(memory, args.backend, args.inputs.filter);
+  memory.kernels.conv1d(
+    x,
+    batchSize,
+    steps,
+    inChannels,
+    kernel,
+    0,
+    filterWidth,
+    strideWidth,
+    dilationWidth,
+    y,
+    outWidth,
+    outChannels,
+    0,
+    0,
+  );
+  return y;
+}
+
+function conv1dForward(args: Conv2DArgs, original: Run): TensorInfo {
+  const info = convInfo(args);
+  const memory = isOneDimensional(info, args.attrs) ? ownKernelMemory() : undefined;
+  if (memory === undefined) return original(args);
+  const out = args.backend.makeOutput(
+    [info.batchSize, 1, info.outWidth, info.outChannels],
+    'float32',
+  );
+  copyOut(memory, args.backend, convolve(memory, args, info), out);
+  return out;
+}
+
+/** The replacement of `original` (tfjs-backend-wasm's Conv2D) while the fast kernels are on. */
+export function conv1dForwardConfig(original: KernelConfig): KernelConfig {
+  const run = original.kernelFunc as unknown as Run;
+  return {
+    ...original,
+    kernelFunc: ((args: Conv2DArgs) => conv1dForward(args, run)) as unknown as KernelFunc,
+  };
+}
