@@ -48,6 +48,11 @@ const CONV_CASES: [string, ConvCase][] = [
     { xShape: [3, 1, 25, 16], filterShape: [1, 5, 16, 16], strides: [1, 1], pad: 'same' },
   ],
   [
+    // tfjs-backend-wasm 4.22's own Conv2D returns zeros here, where 'same' needs no padding.
+    'a Conv1D shape, same padding, kernel 2 and stride 3',
+    { xShape: [2, 1, 60, 2], filterShape: [1, 2, 2, 3], strides: [1, 3], pad: 'same' },
+  ],
+  [
     'a 2-D image, strides 2 and 3, valid padding',
     { xShape: [2, 9, 11, 2], filterShape: [3, 2, 2, 3], strides: [2, 3], pad: 'valid' },
   ],
