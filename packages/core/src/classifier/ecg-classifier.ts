@@ -167,8 +167,9 @@ export class EcgClassifier {
     return this.metrics;
   }
 
-  /** Frees the model's tensors. */
+  /** Frees the model's tensors and the forward pass's WebAssembly memory. */
   dispose(): void {
+    this.forward = undefined;
     this.model.dispose();
   }
 

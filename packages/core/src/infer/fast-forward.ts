@@ -20,9 +20,11 @@ interface Buffers {
   scratch: Pointer;
 }
 
+type Variables = tfl.LayersModel['weights'];
+
 /** The identity of each variable's current storage; assigning a variable replaces it. */
-function weightsKey(model: tfl.LayersModel): object[] {
-  return model.weights.map((weight) => weight.read().dataId);
+function weightsKey(variables: Variables): object[] {
+  return variables.map((weight) => weight.read().dataId);
 }
 
 function sameKey(a: readonly object[], b: readonly object[]): boolean {
@@ -37,6 +39,8 @@ export class FastForward {
   private plan!: ForwardPlan;
   private buffers!: Buffers;
   private key: object[] = [];
+  /** `model.weights` builds a new list on every call; the variables themselves stay. */
+  private variables: Variables = [];
 
   private constructor(
     private readonly model: tfl.LayersModel,
@@ -67,7 +71,7 @@ export class FastForward {
 
   /** The model's outputs for `beats` beats of flat samples, row after row. */
   predict(samples: Float32Array, beats: number): Float32Array {
-    if (!sameKey(this.key, weightsKey(this.model))) this.load();
+    if (!sameKey(this.key, weightsKey(this.variables))) this.load();
     const { inputFloats, outputFloats } = this.plan;
     const result = new Float32Array(beats * outputFloats);
     for (let start = 0; start < beats; start += FORWARD_CHUNK_BEATS) {
@@ -97,7 +101,8 @@ export class FastForward {
 
   private load(): void {
     this.memory.reset();
-    this.key = weightsKey(this.model);
+    this.variables = this.model.weights;
+    this.key = weightsKey(this.variables);
     this.plan = planForward(this.model, this.memory);
     const bufferFloats = this.plan.largestFloats * FORWARD_CHUNK_BEATS;
     this.buffers = {
