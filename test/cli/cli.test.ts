@@ -189,6 +189,38 @@ describe('edge-ecg', () => {
     );
   });
 
+  describe('train whose loss never leaves the chance level', () => {
+    it('retries with the next seeds, then trains the last one to the end', () => {
+      const frozen = join(dir, 'frozen-spec.json');
+      const training = {
+        epochs: 6,
+        batchSize: 32,
+        optimizer: { name: 'adam', learningRate: 1e-12 },
+      };
+      writeFileSync(frozen, JSON.stringify({ ...TINY_SPEC, training }));
+      const run = runEdgeEcg([
+        'train',
+        '--spec',
+        frozen,
+        '--train-per-class',
+        '30',
+        '--test-per-class',
+        '10',
+        '--seed',
+        '5',
+        '--restarts',
+        '2',
+        '--json',
+      ]);
+      expect(run.code).toBe(0);
+      const report = lastJsonLine(run.stdout);
+      const deadStarts = report['deadStarts'] as { seed: number; chanceLoss: number }[];
+      expect(deadStarts.map((dead) => dead.seed)).toEqual([5, 6]);
+      expect(deadStarts[0]!.chanceLoss).toBeCloseTo(Math.LN2, 6);
+      expect(report).toMatchObject({ seed: 7, epochs: 6 });
+    });
+  });
+
   describe('evaluate with a missing model directory', () => {
     it('exits 2 naming the directory', () => {
       const missing = join(dir, 'no-model');

@@ -1,17 +1,27 @@
 /** @module `edge-ecg train`: trains a classifier, evaluates it on held-out beats, saves it. */
 import { startBackend } from './start-backend';
-import { EcgClassifier } from '../classifier/ecg-classifier';
 import { saveClassifier } from '../classifier/classifier-store';
 import { checkModelDirectoryTarget } from '../io/model-directory';
 import { splitSummary } from '../data/splits';
 import { formatReport } from '../evaluate/format-report';
 import type { TrainCallbacks } from '../train/train-model';
-import { parseFlags, stringFlag, type FlagSpec } from './cli-args';
+import { integerFlag, parseFlags, stringFlag, type FlagSpec } from './cli-args';
 import { loadTrainTestSplit } from './load-data';
 import { progressBarCallbacks, wantsProgressBar } from './progress-bar';
 import { rawSpecFromFlags, seedOf, withOverrides } from './spec-flags';
 import { TRAINING_DEFAULTS } from '../spec/spec-defaults';
+import { DEAD_START_EPOCHS } from '../train/dead-start';
 import type { CommandOutput } from './command-output';
+import { DEFAULT_RESTARTS, type DeadStart, trainWithRestarts } from './train-attempts';
+
+function deadStartLines(deadStarts: DeadStart[], seed: number): string[] {
+  return deadStarts.map(
+    (dead) =>
+      `Restarted: seed ${dead.seed} stayed at the chance loss (${dead.loss.toFixed(3)} against ` +
+      `${dead.chanceLoss.toFixed(3)}) for ${DEAD_START_EPOCHS} epochs; ` +
+      `${dead === deadStarts.at(-1) ? `seed ${seed} trained` : 'the next seed was tried'}.`,
+  );
+}
 
 /** The flags of `edge-ecg train`. */
 export const TRAIN_FLAGS: FlagSpec = {
@@ -26,6 +36,7 @@ export const TRAIN_FLAGS: FlagSpec = {
   'test-per-class': { type: 'string' },
   epochs: { type: 'string' },
   seed: { type: 'string' },
+  restarts: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean', default: false },
 };
@@ -45,14 +56,17 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
   if (out !== undefined) await checkModelDirectoryTarget(out);
   const backend = await startBackend();
   const split = await loadTrainTestSplit(flags, seed);
-  const classifier = EcgClassifier.create(
-    withOverrides(raw, flags, split.train),
-    stringFlag(flags, 'spec'),
+  const { classifier, history, ...attempts } = await trainWithRestarts(
+    {
+      overrides: withOverrides(raw, flags, split.train),
+      specSource: stringFlag(flags, 'spec'),
+      train: split.train,
+      source: split.source,
+      restarts: integerFlag(flags, 'restarts', 0) ?? DEFAULT_RESTARTS,
+      callbacks: (epochs) => callbacksFor(json, epochs),
+    },
+    seed,
   );
-  const callbacks = callbacksFor(json, classifier.spec.training.epochs);
-  const history = await classifier
-    .train(split.train, callbacks, split.source)
-    .finally(() => callbacks.stop());
   const report = classifier.evaluate(split.test);
   if (out !== undefined) await saveClassifier(classifier, out);
   classifier.dispose();
@@ -71,6 +85,8 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
       ...split.details,
     },
     ...report,
+    seed: attempts.seed,
+    deadStarts: attempts.deadStarts,
     epochs: history.epochs.length,
     stoppedEarly: history.stoppedEarly,
     trainSeconds,
@@ -85,6 +101,7 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
     `Data: ${split.source}${split.synthetic ? ' (synthetic, made by edge-ecg)' : ''}`,
     `Train: ${summary.train.beats} beats ${JSON.stringify(summary.train.classCounts)}; ` +
       `test: ${summary.test.beats} beats ${JSON.stringify(summary.test.classCounts)}`,
+    ...deadStartLines(attempts.deadStarts, attempts.seed),
     `Trained ${history.epochs.length} epochs in ${trainSeconds.toFixed(1)} s ` +
       `(${result.secondsPerEpoch.toFixed(2)} s/epoch)${stoppedEarly}`,
     '',
