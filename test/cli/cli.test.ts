@@ -190,11 +190,12 @@ describe('edge-ecg', () => {
   });
 
   describe('train whose loss never leaves the chance level', () => {
-    it('retries with the next seeds, then trains the last one to the end', () => {
+    it('retries with the next seeds, trains the last one to the end and says it was dead', () => {
       const frozen = join(dir, 'frozen-spec.json');
+      // 30 beats per class at batch 2: 24 steps an epoch, so runs are judged after 7 epochs.
       const training = {
-        epochs: 6,
-        batchSize: 32,
+        epochs: 8,
+        batchSize: 2,
         optimizer: { name: 'adam', learningRate: 1e-12 },
       };
       writeFileSync(frozen, JSON.stringify({ ...TINY_SPEC, training }));
@@ -217,7 +218,8 @@ describe('edge-ecg', () => {
       const deadStarts = report['deadStarts'] as { seed: number; chanceLoss: number }[];
       expect(deadStarts.map((dead) => dead.seed)).toEqual([5, 6]);
       expect(deadStarts[0]!.chanceLoss).toBeCloseTo(Math.LN2, 6);
-      expect(report).toMatchObject({ seed: 7, epochs: 6 });
+      expect(report).toMatchObject({ seed: 7, dataSeed: 5, epochs: 8 });
+      expect(report['lastDeadStart']).toMatchObject({ seed: 7, epochs: 7 });
     });
   });
 

@@ -6,17 +6,20 @@ import { EcgClassifier } from '../classifier/ecg-classifier';
 import type { BeatDataset } from '../data/beat-dataset';
 import { classCounts } from '../data/beat-dataset';
 import type { SpecOverrides } from '../spec/merge-spec';
-import { chanceLoss, DEAD_START_EPOCHS, isDeadStart } from '../train/dead-start';
+import { chanceLoss, isDeadStart, judgingEpoch } from '../train/dead-start';
 import type { TrainCallbacks, TrainingHistory } from '../train/train-model';
 
 /** How many times `edge-ecg train` retries a dead start when not told. */
 export const DEFAULT_RESTARTS = 5;
 
-/** A run given up as a dead start. */
+/** A run at the chance loss when it was judged. */
 export interface DeadStart {
   seed: number;
+  /** Epochs it ran before it was judged. */
+  epochs: number;
   loss: number;
   chanceLoss: number;
+  durationMs: number;
 }
 
 /** What the attempts ended with. */
@@ -24,7 +27,10 @@ export interface Attempts {
   classifier: EcgClassifier;
   history: TrainingHistory;
   seed: number;
+  /** The runs given up, in order. */
   deadStarts: DeadStart[];
+  /** Set when the last try, which always runs to the end, was at the chance loss too. */
+  lastDeadStart: DeadStart | undefined;
 }
 
 /** What each attempt needs. */
@@ -42,11 +48,19 @@ function withSeed(overrides: SpecOverrides, seed: number): SpecOverrides {
   return { ...overrides, training: { ...overrides.training, seed } };
 }
 
+function stepsPerEpoch(train: BeatDataset, classifier: EcgClassifier): number {
+  const { validationSplit, batchSize } = classifier.spec.training;
+  const trainBeats = train.labels.length - Math.floor(train.labels.length * validationSplit);
+  return Math.ceil(trainBeats / batchSize);
+}
+
 async function attempt(options: AttemptOptions, seed: number, last: boolean) {
   const classifier = EcgClassifier.create(withSeed(options.overrides, seed), options.specSource);
   const { epochs, classWeights } = classifier.spec.training;
   const chance = chanceLoss(classCounts(options.train), classWeights);
+  const judging = judgingEpoch(stepsPerEpoch(options.train, classifier));
   const watchdog = new AbortController();
+  const started = Date.now();
   let dead: DeadStart | undefined;
   const progress = options.callbacks(epochs);
   const callbacks: TrainCallbacks = {
@@ -54,10 +68,11 @@ async function attempt(options: AttemptOptions, seed: number, last: boolean) {
     signal: watchdog.signal,
     onEpochEnd: async (epoch) => {
       await progress.onEpochEnd?.(epoch);
-      if (last || epochs <= DEAD_START_EPOCHS || !isDeadStart(epoch.epoch, epoch.loss, chance))
-        return;
-      dead = { seed, loss: epoch.loss, chanceLoss: chance };
-      watchdog.abort();
+      if (epoch.epoch !== judging || judging >= epochs - 1) return;
+      if (!isDeadStart(epoch.loss, chance)) return;
+      const durationMs = Date.now() - started;
+      dead = { seed, epochs: judging + 1, loss: epoch.loss, chanceLoss: chance, durationMs };
+      if (!last) watchdog.abort();
     },
   };
   const history = await classifier
@@ -67,17 +82,19 @@ async function attempt(options: AttemptOptions, seed: number, last: boolean) {
 }
 
 /**
- * Trains from `seed`; a run still at the chance loss after {@link DEAD_START_EPOCHS} epochs is
- * dropped and the next seed tried, at most `restarts` times. The last attempt always runs to
- * the end. Runs of no more than that many epochs are never judged.
+ * Trains from `seed`. A run still at the chance loss when judged (after 5 epochs and at least
+ * 150 steps, see `judgingEpoch`) is dropped and the next seed tried, at most `restarts` times.
+ * The last try always runs to the end; `lastDeadStart` says if it was judged dead too. Runs
+ * too short to be judged before their last epoch are never judged.
  */
 export async function trainWithRestarts(options: AttemptOptions, seed: number): Promise<Attempts> {
   const deadStarts: DeadStart[] = [];
   for (let tries = 0; ; tries++) {
     const last = tries === options.restarts;
     const run = await attempt(options, seed + tries, last);
-    if (run.dead === undefined) {
-      return { classifier: run.classifier, history: run.history, seed: seed + tries, deadStarts };
+    if (run.dead === undefined || last) {
+      const { classifier, history } = run;
+      return { classifier, history, seed: seed + tries, deadStarts, lastDeadStart: run.dead };
     }
     deadStarts.push(run.dead);
     run.classifier.dispose();

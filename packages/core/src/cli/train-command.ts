@@ -10,17 +10,29 @@ import { loadTrainTestSplit } from './load-data';
 import { progressBarCallbacks, wantsProgressBar } from './progress-bar';
 import { rawSpecFromFlags, seedOf, withOverrides } from './spec-flags';
 import { TRAINING_DEFAULTS } from '../spec/spec-defaults';
-import { DEAD_START_EPOCHS } from '../train/dead-start';
 import type { CommandOutput } from './command-output';
-import { DEFAULT_RESTARTS, type DeadStart, trainWithRestarts } from './train-attempts';
+import { type Attempts, DEFAULT_RESTARTS, trainWithRestarts } from './train-attempts';
 
-function deadStartLines(deadStarts: DeadStart[], seed: number): string[] {
-  return deadStarts.map(
+function deadStartLines(attempts: Omit<Attempts, 'classifier' | 'history'>, dataSeed: number) {
+  const { deadStarts, lastDeadStart, seed } = attempts;
+  const lines = deadStarts.map(
     (dead) =>
       `Restarted: seed ${dead.seed} stayed at the chance loss (${dead.loss.toFixed(3)} against ` +
-      `${dead.chanceLoss.toFixed(3)}) for ${DEAD_START_EPOCHS} epochs; ` +
-      `${dead === deadStarts.at(-1) ? `seed ${seed} trained` : 'the next seed was tried'}.`,
+      `${dead.chanceLoss.toFixed(3)}) for ${dead.epochs} epochs; the next seed was tried.`,
   );
+  if (lastDeadStart !== undefined) {
+    lines.push(
+      `Seed ${seed}, the last try, was at the chance loss too after ${lastDeadStart.epochs} ` +
+        'epochs; it trained to the end. Try a lower learning rate ' +
+        '(training.optimizer.learningRate in a --spec file) or more --restarts.',
+    );
+  } else if (deadStarts.length > 0) {
+    lines.push(`Seed ${seed} trained.`);
+  }
+  if (deadStarts.length > 0) {
+    lines.push(`To train it again: --seed ${seed} --data-seed ${dataSeed} --restarts 0`);
+  }
+  return lines;
 }
 
 /** The flags of `edge-ecg train`. */
@@ -36,6 +48,7 @@ export const TRAIN_FLAGS: FlagSpec = {
   'test-per-class': { type: 'string' },
   epochs: { type: 'string' },
   seed: { type: 'string' },
+  'data-seed': { type: 'string' },
   restarts: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -55,7 +68,8 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
   const out = stringFlag(flags, 'out');
   if (out !== undefined) await checkModelDirectoryTarget(out);
   const backend = await startBackend();
-  const split = await loadTrainTestSplit(flags, seed);
+  const dataSeed = integerFlag(flags, 'data-seed', 0) ?? seed;
+  const split = await loadTrainTestSplit(flags, dataSeed);
   const { classifier, history, ...attempts } = await trainWithRestarts(
     {
       overrides: withOverrides(raw, flags, split.train),
@@ -71,6 +85,8 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
   if (out !== undefined) await saveClassifier(classifier, out);
   classifier.dispose();
   const trainSeconds = history.durationMs / 1000;
+  const deadStartSeconds =
+    attempts.deadStarts.reduce((sum, dead) => sum + dead.durationMs, 0) / 1000;
   const summary = splitSummary(split);
   const result = {
     command: 'train',
@@ -86,7 +102,10 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
     },
     ...report,
     seed: attempts.seed,
+    dataSeed,
     deadStarts: attempts.deadStarts,
+    lastDeadStart: attempts.lastDeadStart ?? null,
+    deadStartSeconds,
     epochs: history.epochs.length,
     stoppedEarly: history.stoppedEarly,
     trainSeconds,
@@ -101,9 +120,10 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
     `Data: ${split.source}${split.synthetic ? ' (synthetic, made by edge-ecg)' : ''}`,
     `Train: ${summary.train.beats} beats ${JSON.stringify(summary.train.classCounts)}; ` +
       `test: ${summary.test.beats} beats ${JSON.stringify(summary.test.classCounts)}`,
-    ...deadStartLines(attempts.deadStarts, attempts.seed),
+    ...deadStartLines(attempts, dataSeed),
     `Trained ${history.epochs.length} epochs in ${trainSeconds.toFixed(1)} s ` +
-      `(${result.secondsPerEpoch.toFixed(2)} s/epoch)${stoppedEarly}`,
+      `(${result.secondsPerEpoch.toFixed(2)} s/epoch)${stoppedEarly}` +
+      (deadStartSeconds > 0 ? `, after ${deadStartSeconds.toFixed(1)} s of dead starts` : ''),
     '',
     formatReport(report),
     ...(out === undefined ? [] : ['', `Saved the model to ${out}`]),

@@ -6,10 +6,11 @@ Commands:
   train     Train a classifier, evaluate it on held-out beats and optionally save it.
             edge-ecg train [--normal F --abnormal F | --csv F [--csv F ...]] [--spec spec.json]
                            [--train-per-class N] [--test-per-class N] [--epochs N]
-                           [--seed N] [--restarts N] [--out DIR] [--json]
-            Without data flags it trains on the embedded synthetic beats. A run still at
-            the chance loss after 5 epochs (a dead start) is retried with the next seed, up
-            to --restarts times (default 5; 0 never retries).
+                           [--seed N] [--data-seed N] [--restarts N] [--out DIR] [--json]
+            Without data flags it trains on the embedded synthetic beats. --seed seeds the
+            weights and, unless --data-seed is given, the data and its split. A run still at
+            the chance loss after 5 epochs and 150 steps (a dead start) is retried with the
+            next seed, up to --restarts times (default 5; 0 never retries).
             edge-ecg train --records PATH [--records PATH ...] [--labels binary|aami]
                            [--test-records R [--test-records R ...]]
             trains on beats cut from annotated WFDB records (paths or folders; needs

@@ -2,13 +2,19 @@
  * @module Telling a dead start: a run whose loss has not left the chance level after its
  * first epochs, as happens to the reference recipe on some seeds.
  *
- * With Adam at 0.01 the first steps can push every ReLU of a layer below zero; the network
- * then predicts a constant and no gradient reaches the convolutions again. Such a run stays
- * at the loss of the best constant prediction for all of its epochs.
+ * With Adam at 0.01 the network often settles on a constant prediction within its first
+ * steps, on the SDK's kernels, on tfjs's own and in PyTorch alike. Such a run can stay at the
+ * loss of the best constant prediction for all of its epochs.
  */
 
-/** Epochs after which a run still at the chance loss counts as a dead start. */
+/** Epochs after which a run still at the chance loss counts as a dead start, at the least. */
 export const DEAD_START_EPOCHS = 5;
+
+/**
+ * Optimizer steps before a run is judged, at the least: the recipe's 5 epochs are 190 steps,
+ * and on small data sets 5 epochs are too few steps to say anything.
+ */
+export const DEAD_START_STEPS = 150;
 
 /** A run is dead while its loss is above this share of the chance loss. */
 export const DEAD_START_SHARE = 0.98;
@@ -24,7 +30,12 @@ export function chanceLoss(classCounts: readonly number[], classWeights?: readon
   return mass.reduce((loss, m) => (m > 0 ? loss - m * Math.log(m / norm) : loss), 0);
 }
 
-/** Whether the epoch at index `epoch`, with this training loss, shows a dead start. */
-export function isDeadStart(epoch: number, loss: number, chance: number): boolean {
-  return epoch === DEAD_START_EPOCHS - 1 && loss > DEAD_START_SHARE * chance;
+/** The index of the epoch that judges a run of `stepsPerEpoch` optimizer steps per epoch. */
+export function judgingEpoch(stepsPerEpoch: number): number {
+  return Math.max(DEAD_START_EPOCHS, Math.ceil(DEAD_START_STEPS / Math.max(1, stepsPerEpoch))) - 1;
+}
+
+/** Whether a training loss at the judging epoch shows a dead start. */
+export function isDeadStart(loss: number, chance: number): boolean {
+  return loss > DEAD_START_SHARE * chance;
 }

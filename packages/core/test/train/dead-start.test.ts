@@ -1,5 +1,10 @@
 /** Telling a dead start: the chance loss of the labels, and the epoch that judges a run. */
-import { chanceLoss, DEAD_START_EPOCHS, isDeadStart } from '../../src/train/dead-start';
+import {
+  chanceLoss,
+  DEAD_START_EPOCHS,
+  isDeadStart,
+  judgingEpoch,
+} from '../../src/train/dead-start';
 
 describe('chanceLoss', () => {
   describe('for balanced classes', () => {
@@ -27,20 +32,27 @@ describe('chanceLoss', () => {
   });
 });
 
-describe('isDeadStart', () => {
-  const last = DEAD_START_EPOCHS - 1;
-
-  it('judges only the last epoch of the window', () => {
-    expect(isDeadStart(last - 1, 0.7, Math.LN2)).toBe(false);
-    expect(isDeadStart(last + 1, 0.7, Math.LN2)).toBe(false);
+describe('judgingEpoch', () => {
+  describe('for the recipe (38 steps an epoch)', () => {
+    it('is the fifth epoch', () => {
+      expect(judgingEpoch(38)).toBe(DEAD_START_EPOCHS - 1);
+    });
   });
 
+  describe('for a small data set (3 steps an epoch)', () => {
+    it('waits for 150 steps', () => {
+      expect(judgingEpoch(3)).toBe(49);
+    });
+  });
+});
+
+describe('isDeadStart', () => {
   it('is true while the loss is above 98 % of the chance loss', () => {
-    expect(isDeadStart(last, 0.6932, Math.LN2)).toBe(true);
-    expect(isDeadStart(last, 0.98 * Math.LN2 + 1e-6, Math.LN2)).toBe(true);
+    expect(isDeadStart(0.6932, Math.LN2)).toBe(true);
+    expect(isDeadStart(0.98 * Math.LN2 + 1e-6, Math.LN2)).toBe(true);
   });
 
   it('is false once the loss has left the chance level', () => {
-    expect(isDeadStart(last, 0.65, Math.LN2)).toBe(false);
+    expect(isDeadStart(0.65, Math.LN2)).toBe(false);
   });
 });
