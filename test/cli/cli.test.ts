@@ -103,6 +103,27 @@ describe('edge-ecg', () => {
     });
   });
 
+  describe('train with a spec file that is not JSON', () => {
+    it('exits 2 naming the line and column', () => {
+      const broken = join(dir, 'broken-spec.json');
+      writeFileSync(broken, '{\n  "blocks": [1,]\n}\n');
+      const run = runEdgeEcg(['train', '--spec', broken]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `edge-ecg: ${broken}:2:16: the spec file is not valid JSON from here on. ` +
+          'Fix the JSON there (a missing comma or quote, a trailing comma, a comment).\n',
+      );
+    });
+  });
+
+  describe('train with a negative epoch count', () => {
+    it('exits 2 saying what the number must be', () => {
+      const run = runEdgeEcg(['train', '--epochs', '-3']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe('edge-ecg: --epochs: expected a whole number ≥ 1, received "-3".\n');
+    });
+  });
+
   describe('train with a spec that cannot work', () => {
     it('exits 2 naming the spec file and the block', () => {
       const file = join(dir, 'bad-spec.json');

@@ -8,11 +8,30 @@ export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
 /** Parsed flags: strings, string lists and booleans by flag name. */
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
+/**
+ * `--epochs -3` as `--epochs=-3`: util.parseArgs reads a value that starts with a dash as a
+ * flag, so a negative number would be refused as "ambiguous" rather than as out of range.
+ */
+function joinNegativeValues(argv: string[], options: FlagSpec): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i]!.startsWith('--') ? argv[i]!.slice(2) : undefined;
+    const next = argv[i + 1];
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`--${name}=${next}`);
+      i++;
+    } else {
+      joined.push(argv[i]!);
+    }
+  }
+  return joined;
+}
+
 /** Parses `argv` strictly against `options`; an unknown flag or a missing value is a UsageError. */
 export function parseFlags(command: string, argv: string[], options: FlagSpec): Flags {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false })
-      .values as Flags;
+    const args = joinNegativeValues(argv, options);
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Flags;
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\.?$/, '.');
     throw new UsageError(`${command}: ${reason} Run \`edge-ecg help\` for the usage.`, {

@@ -1,12 +1,26 @@
 /** @module Reads `--spec` and applies the flags that override parts of it. */
 import { readFile } from 'node:fs/promises';
 import { DataError } from '../errors';
-import { parseJsonFile } from '../io/json-position';
+import { locateJsonError } from '../io/json-position';
 import type { BeatDataset } from '../data/beat-dataset';
 import type { SpecOverrides } from '../spec/merge-spec';
 import { integerFlag, stringFlag, type Flags } from './cli-args';
 
 type RawSpec = Record<string, unknown>;
+
+function parseSpecJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const { line, column } = locateJsonError(text) ?? { line: 1, column: 1 };
+    throw new DataError(
+      { file: path, line, column },
+      `${path}:${line}:${column}: the spec file is not valid JSON from here on. ` +
+        'Fix the JSON there (a missing comma or quote, a trailing comma, a comment).',
+      { cause: error },
+    );
+  }
+}
 
 async function readSpecFile(path: string): Promise<RawSpec> {
   let text: string;
@@ -19,7 +33,7 @@ async function readSpecFile(path: string): Promise<RawSpec> {
       { cause: error },
     );
   }
-  const value = parseJsonFile(text, path);
+  const value = parseSpecJson(text, path);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const found = Array.isArray(value) ? 'an array' : typeof value;
     throw new DataError(

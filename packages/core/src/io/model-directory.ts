@@ -103,7 +103,7 @@ async function checkDirectory(dir: string): Promise<void> {
   throw new ModelIoError(
     dir,
     `${dir} ${stats ? 'is a file, not a directory' : 'does not exist'}. Pass the directory ` +
-      `that saveModelToDirectory wrote; it holds ${SAVED_FILES}.`,
+      `that saveModelToDirectory or \`edge-ecg train --out\` wrote; it holds ${SAVED_FILES}.`,
   );
 }
 

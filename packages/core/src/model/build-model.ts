@@ -1,4 +1,5 @@
 /** @module Builds the (uncompiled) tfjs-layers model a spec describes. */
+import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { registerCustomLayers } from '../layers/register-custom-layers';
 import { FLATTEN_LAYER_NAME, INPUT_LAYER_NAME, OUTPUT_LAYER_NAME } from '../spec/layer-names';
@@ -34,6 +35,19 @@ function assemble(spec: ReadonlyModelSpec): tfl.LayersModel {
 }
 
 /**
+ * Runs `build` in an engine scope that frees the tensors it leaves behind; variables are not
+ * scoped and stay. tfjs-layers 4.22's LSTM with `unitForgetBias` leaves 4 tensors per layer.
+ */
+function withoutStrayTensors<T>(build: () => T): T {
+  tf.engine().startScope();
+  try {
+    return build();
+  } finally {
+    tf.engine().endScope();
+  }
+}
+
+/**
  * Builds the model of `spec`: its blocks in order (see `computeShapes` for the layers and
  * shapes), a Flatten if the last block leaves a sequence, and a Dense of one unit per class.
  * Weights start from Keras's initializers, drawn from a generator seeded with
@@ -47,5 +61,7 @@ function assemble(spec: ReadonlyModelSpec): tfl.LayersModel {
 export function buildModel(spec: ReadonlyModelSpec): tfl.LayersModel {
   computeShapes(spec);
   registerCustomLayers();
-  return withRandom(createRandom(spec.training.seed), () => withQuietConsole(() => assemble(spec)));
+  return withRandom(createRandom(spec.training.seed), () =>
+    withQuietConsole(() => withoutStrayTensors(() => assemble(spec))),
+  );
 }

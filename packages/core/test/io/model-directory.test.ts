@@ -147,8 +147,8 @@ describe('loadModelFromDirectory', () => {
       await expect(loadModelFromDirectory(dir)).rejects.toThrow(
         new ModelIoError(
           dir,
-          `${dir} does not exist. Pass the directory that saveModelToDirectory wrote; it holds ` +
-            'model.json, weights.bin and manifest.json.',
+          `${dir} does not exist. Pass the directory that saveModelToDirectory or ` +
+            '`edge-ecg train --out` wrote; it holds model.json, weights.bin and manifest.json.',
         ),
       );
     });

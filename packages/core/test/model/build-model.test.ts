@@ -118,6 +118,12 @@ describe('buildModel', () => {
       expect(weightsOf(buildModel(other))).not.toEqual(weightsOf(model()));
     });
 
+    it('leaves no tensor behind once disposed', () => {
+      const before = tf.memory().numTensors;
+      buildModel(DEFAULT_SPEC).dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    });
+
     it('gives the LSTM its forget-gate bias of one', () => {
       const bias = model().getLayer('block6_lstm').getWeights()[2]!.dataSync();
       expect(Array.from(bias.slice(16, 32))).toEqual(new Array(16).fill(1));
