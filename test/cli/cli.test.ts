@@ -288,6 +288,21 @@ describe('edge-ecg compare', () => {
     });
   });
 
+  describe('when the variants never leave the chance loss', () => {
+    it('marks them at chance and says the comparison tells nothing about them', () => {
+      const frozen = join(dir, 'frozen-compare-spec.json');
+      const training = { epochs: 2, optimizer: { name: 'adam', learningRate: 1e-12 } };
+      writeFileSync(frozen, JSON.stringify({ ...TINY_SPEC, training }));
+      const args = ['compare', '--spec', frozen, '--train-per-class', '20', '--test-per-class'];
+      const run = runEdgeEcg([...args, '10', '--vary', 'lstmUnits=4']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^lstmUnits=4 .* at chance$/m);
+      expect(run.stdout).toContain(
+        'at chance: the training loss never left the chance level (a dead start), so the\n',
+      );
+    });
+  });
+
   describe('without --vary', () => {
     it('exits 2 and gives an example', () => {
       const run = runEdgeEcg(['compare']);

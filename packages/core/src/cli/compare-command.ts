@@ -24,7 +24,8 @@ function format(value: number | null, digits = 4): string {
 }
 
 function table(results: VariantResult[], baselineAccuracy: number): string {
-  const width = Math.max(8, ...results.map((r) => r.name.length));
+  const baselineLabel = 'majority baseline';
+  const width = Math.max(baselineLabel.length, ...results.map((r) => r.name.length));
   const header = `${'variant'.padEnd(width)}  accuracy  macro F1  ROC AUC  params  s/epoch`;
   const rows = results.map((r) =>
     r.error !== null
@@ -36,12 +37,22 @@ function table(results: VariantResult[], baselineAccuracy: number): string {
           format(r.rocAuc).padStart(7),
           String(r.parameters).padStart(6),
           format(r.secondsPerEpoch, 2).padStart(7),
+          ...(r.atChance ? ['at chance'] : []),
         ].join('  '),
   );
+  const note = results.some((r) => r.atChance)
+    ? [
+        '',
+        'at chance: the training loss never left the chance level (a dead start), so the',
+        'comparison says nothing about those variants. Try other --seed values or a lower',
+        'learning rate.',
+      ]
+    : [];
   return [
     header,
     ...rows,
-    `${'majority baseline'.padEnd(width)}  ${format(baselineAccuracy).padStart(8)}`,
+    `${baselineLabel.padEnd(width)}  ${format(baselineAccuracy).padStart(8)}`,
+    ...note,
   ].join('\n');
 }
 

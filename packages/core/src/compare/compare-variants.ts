@@ -4,6 +4,8 @@ import { EcgClassifier } from '../classifier/ecg-classifier';
 import { EdgeEcgError } from '../errors';
 import type { ModelSpec } from '../spec/model-spec';
 import { computeShapes, totalParamCount } from '../spec/shapes';
+import { classCounts } from '../data/beat-dataset';
+import { chanceLoss, isDeadStart } from '../train/dead-start';
 import type { TrainCallbacks } from '../train/train-model';
 
 /** One spec to try, and its label in the comparison. */
@@ -21,12 +23,14 @@ export interface VariantResult {
   rocAuc: number | null;
   epochs: number;
   secondsPerEpoch: number | null;
+  /** The last epoch's training loss still above 98 % of the chance loss: a dead start. */
+  atChance: boolean;
   error: string | null;
 }
 
 function failed(name: string, error: EdgeEcgError): VariantResult {
   const base = { name, parameters: null, accuracy: null, macroF1: null, rocAuc: null };
-  return { ...base, epochs: 0, secondsPerEpoch: null, error: error.message };
+  return { ...base, epochs: 0, secondsPerEpoch: null, atChance: false, error: error.message };
 }
 
 async function tryVariant(
@@ -46,6 +50,8 @@ async function tryVariant(
     const history = await classifier.train(train, callbacks);
     const report = classifier.evaluate(test);
     const epochs = history.epochs.length;
+    const chance = chanceLoss(classCounts(train), classifier.spec.training.classWeights);
+    const lastLoss = history.epochs.at(-1)?.loss;
     return {
       name: variant.name,
       parameters: totalParamCount(computeShapes(classifier.spec)),
@@ -54,6 +60,7 @@ async function tryVariant(
       rocAuc: report.rocAuc,
       epochs,
       secondsPerEpoch: history.durationMs / 1000 / Math.max(1, epochs),
+      atChance: lastLoss !== undefined && isDeadStart(lastLoss, chance),
       error: null,
     };
   } finally {
