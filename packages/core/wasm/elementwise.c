@@ -1,6 +1,7 @@
 /*
  * The small steps between layers: zero padding of sequences, an activation in place, a
- * per-channel affine map (inference batch normalization), softmax over rows, and column sums.
+ * per-channel affine map (inference batch normalization), softmax over rows, column sums,
+ * and the Adam update.
  */
 #include "vector-math.h"
 
@@ -71,5 +72,39 @@ void sum_rows(const float *values, int rows, int columns, float *out) {
     float total = 0.0f;
     for (int row = 0; row < rows; row++) total += values[row * columns + column];
     out[column] = total;
+  }
+}
+
+/*
+ * One Adam step on `count` values in place, as tfjs and Keras take it: the moments first, then
+ * value -= learning_rate * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + epsilon). The
+ * caller rounds 1 - beta and 1 - beta^t to float32 as tfjs does.
+ */
+EXPORT(adam_update)
+void adam_update(float *value, const float *gradient, float *m, float *v, int count,
+                 float learning_rate, float beta1, float one_minus_beta1, float beta2,
+                 float one_minus_beta2, float one_minus_acc_beta1, float one_minus_acc_beta2,
+                 float epsilon) {
+  int i = 0;
+  const v128_t b1 = splat(beta1), b2 = splat(beta2);
+  const v128_t c1 = splat(one_minus_beta1), c2 = splat(one_minus_beta2);
+  const v128_t scale1 = splat(one_minus_acc_beta1), scale2 = splat(one_minus_acc_beta2);
+  const v128_t rate = splat(learning_rate), eps = splat(epsilon);
+  for (; i + 4 <= count; i += 4) {
+    v128_t g = wasm_v128_load(gradient + i);
+    v128_t first = multiply_add(wasm_f32x4_mul(b1, wasm_v128_load(m + i)), c1, g);
+    v128_t second = multiply_add(wasm_f32x4_mul(b2, wasm_v128_load(v + i)), c2, wasm_f32x4_mul(g, g));
+    wasm_v128_store(m + i, first);
+    wasm_v128_store(v + i, second);
+    v128_t root = wasm_f32x4_add(wasm_f32x4_sqrt(wasm_f32x4_div(second, scale2)), eps);
+    v128_t step = wasm_f32x4_div(wasm_f32x4_div(first, scale1), root);
+    wasm_v128_store(value + i, wasm_f32x4_sub(wasm_v128_load(value + i), wasm_f32x4_mul(step, rate)));
+  }
+  for (; i < count; i++) {
+    float g = gradient[i];
+    m[i] = beta1 * m[i] + one_minus_beta1 * g;
+    v[i] = beta2 * v[i] + one_minus_beta2 * (g * g);
+    float root = wasm_f32x4_extract_lane(wasm_f32x4_sqrt(splat(v[i] / one_minus_acc_beta2)), 0);
+    value[i] -= learning_rate * ((m[i] / one_minus_acc_beta1) / (root + epsilon));
   }
 }

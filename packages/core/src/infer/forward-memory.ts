@@ -21,6 +21,16 @@ export class ForwardMemory {
     this.next = this.heapBase;
   }
 
+  /** Where the next range will start; {@link release} frees everything handed out since. */
+  mark(): number {
+    return this.next;
+  }
+
+  /** Frees the ranges handed out since `mark`. */
+  release(mark: number): void {
+    this.next = mark;
+  }
+
   /** A range of `count` floats. */
   reserve(count: number): Pointer {
     const start = Math.ceil(this.next / ALIGN_BYTES) * ALIGN_BYTES;

@@ -156,6 +156,21 @@ export interface ForwardKernels {
   affine(values: Pointer, rows: number, channels: number, scale: Pointer, shift: Pointer): void;
   softmax(values: Pointer, rows: number, columns: number): void;
   sum_rows(values: Pointer, rows: number, columns: number, out: Pointer): void;
+  adam_update(
+    value: Pointer,
+    gradient: Pointer,
+    m: Pointer,
+    v: Pointer,
+    count: number,
+    learningRate: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    oneMinusAccBeta1: number,
+    oneMinusAccBeta2: number,
+    epsilon: number,
+  ): void;
 }
 
 let compiled: Promise<WebAssembly.Module> | undefined;

@@ -1,5 +1,7 @@
 /** @module Builds the tfjs optimizer a training spec names. */
 import * as tf from '@tensorflow/tfjs-core';
+import { fastKernelsOn } from '../backend/fast-kernels';
+import { createFusedAdam } from './fused-adam';
 
 /** The optimizer part of a training spec. */
 export type OptimizerConfig =
@@ -13,12 +15,15 @@ const KERAS_ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 const KERAS_RMSPROP = { rho: 0.9, momentum: 0, epsilon: 1e-7 };
 const KERAS_ADAGRAD_INITIAL_ACCUMULATOR = 0.1;
 
-/** A fresh optimizer for one training run. */
+/** A fresh optimizer for one training run; Adam runs on the SDK's kernel with the fast kernels. */
 export function createOptimizer(config: OptimizerConfig): tf.Optimizer {
   switch (config.name) {
     case 'adam': {
       const { beta1, beta2, epsilon } = { ...KERAS_ADAM, ...config };
-      return tf.train.adam(config.learningRate, beta1, beta2, epsilon);
+      const fused = fastKernelsOn()
+        ? createFusedAdam({ learningRate: config.learningRate, beta1, beta2, epsilon })
+        : undefined;
+      return fused ?? tf.train.adam(config.learningRate, beta1, beta2, epsilon);
     }
     case 'sgd':
       if (!config.momentum) return tf.train.sgd(config.learningRate);
