@@ -3,13 +3,14 @@
  *
  * The fast set replaces wasm's Conv2DBackpropInput and MaxPoolGrad, runs 1-D convolutions,
  * their filter gradients, max-pooling gradients and bias gradients (sums over leading axes) on
- * the SDK's own WASM SIMD kernels, and runs tfjs-layers'
- * LSTM as fused sequence kernels. The reference set is plain tfjs-backend-wasm 4.22 plus what
+ * the SDK's own WASM SIMD kernels, shares Identity's storage instead of copying it, and runs
+ * tfjs-layers' LSTM as fused sequence kernels. The reference set is plain tfjs-backend-wasm 4.22 plus what
  * training needs in any case (see `register-training-support`).
  */
 import {
   Conv2D,
   getKernel,
+  Identity,
   Sum,
   type KernelConfig,
   registerKernel,
@@ -21,6 +22,7 @@ import { conv2DBackpropInputConfig } from './kernels/conv2d-backprop-input';
 import { fusedLstmBackwardConfig } from './kernels/lstm-backward';
 import { fusedLstmForwardConfig } from './kernels/lstm-forward';
 import { maxPoolGradConfig } from './kernels/max-pool-grad';
+import { sharedIdentityConfig } from './kernels/shared-identity';
 import { sumLeadingAxesConfig } from './kernels/sum-leading-axes';
 import { useFusedLstm } from './lstm-fast-path';
 
@@ -37,6 +39,7 @@ const REPLACEMENTS: readonly Replacement[] = [
   maxPoolGradConfig,
   { kernelName: Conv2D, wrap: conv1dForwardConfig },
   { kernelName: Sum, wrap: sumLeadingAxesConfig },
+  { kernelName: Identity, wrap: sharedIdentityConfig },
 ];
 
 const wrapped = new Map<string, KernelConfig>();

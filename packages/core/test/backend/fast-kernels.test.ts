@@ -170,6 +170,19 @@ describe('the fast wasm kernels', () => {
     });
   });
 
+  describe('Identity', () => {
+    it("shares its input's storage, which outlives the input", async () => {
+      await tf.setBackend('wasm');
+      const x = tf.tensor(seededValues('identity-x', 1000));
+      const y = tf.clone(x);
+      expect(y.dataId).toBe(x.dataId);
+      const expected = Array.from(x.dataSync());
+      x.dispose();
+      expect(Array.from(y.dataSync())).toEqual(expected);
+      y.dispose();
+    });
+  });
+
   describe('when switched off and on again', () => {
     afterAll(async () => {
       await initBackend();
