@@ -96,6 +96,38 @@ void conv1d_filter_gradient(const float *x, int beats, int in_steps, int in_chan
   }
 }
 
+/* Adds dy[channel..+4] to dx at the step each lane chose. */
+INLINE void scatter4(float *dx, int channels, int channel, v128_t steps, const float *dy) {
+  dx[wasm_i32x4_extract_lane(steps, 0) * channels + channel] += dy[channel];
+  dx[wasm_i32x4_extract_lane(steps, 1) * channels + channel + 1] += dy[channel + 1];
+  dx[wasm_i32x4_extract_lane(steps, 2) * channels + channel + 2] += dy[channel + 2];
+  dx[wasm_i32x4_extract_lane(steps, 3) * channels + channel + 3] += dy[channel + 3];
+}
+
+/* Routes one window's gradient, four channels at a time: a lane moves on a strictly larger value. */
+static void route_window(const float *x, int channels, int first, int last, const float *dy,
+                         float *dx) {
+  int c = 0;
+  for (; c + 4 <= channels; c += 4) {
+    v128_t best = wasm_v128_load(x + first * channels + c);
+    v128_t at = wasm_i32x4_splat(first);
+    for (int step = first + 1; step < last; step++) {
+      v128_t value = wasm_v128_load(x + step * channels + c);
+      v128_t larger = wasm_f32x4_gt(value, best);
+      best = wasm_v128_bitselect(value, best, larger);
+      at = wasm_v128_bitselect(wasm_i32x4_splat(step), at, larger);
+    }
+    scatter4(dx, channels, c, at, dy);
+  }
+  for (; c < channels; c++) {
+    int best = first;
+    for (int step = first + 1; step < last; step++) {
+      if (x[step * channels + c] > x[best * channels + c]) best = step;
+    }
+    dx[best * channels + c] += dy[c];
+  }
+}
+
 /*
  * dx of max pooling: each output's gradient goes to the first largest input of its window
  * (windows clipped to the sequence), as tfjs's cpu backend routes it.
@@ -109,13 +141,7 @@ void max_pool1d_gradient(const float *x, int beats, int in_steps, int channels, 
       int first = t * stride - pad_before;
       int last = first + pool_size < in_steps ? first + pool_size : in_steps;
       first = first < 0 ? 0 : first;
-      for (int c = 0; c < channels; c++) {
-        int best = first;
-        for (int step = first + 1; step < last; step++) {
-          if (x[step * channels + c] > x[best * channels + c]) best = step;
-        }
-        if (first < last) dx[best * channels + c] += dy[t * channels + c];
-      }
+      if (first < last) route_window(x, channels, first, last, dy + t * channels, dx);
     }
     x += in_steps * channels;
     dy += out_steps * channels;
