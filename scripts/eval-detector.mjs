@@ -9,7 +9,7 @@
 // The gross figures are printed with and without the paced records, and with and without the
 // ventricular flutter episodes (between `[` and `]`), which ANSI/AAMI EC57 leaves out of QRS
 // detection statistics. With --json the last line is one JSON object with everything.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -138,6 +138,15 @@ export async function main(argv, stream) {
     argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback;
   const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
   const dataDir = join(process.env.ECG_DATA_DIR ?? join(repo, '..', 'shared', 'data'), 'mitdb');
+  if (!existsSync(dataDir)) {
+    console.error(
+      `eval:detector: ${dataDir} does not exist. It needs the MIT-BIH Arrhythmia Database ` +
+        '(PhysioNet mitdb: the .hea, .dat and .atr files); set ECG_DATA_DIR to the folder that ' +
+        'holds mitdb/.',
+    );
+    process.exitCode = 2;
+    return undefined;
+  }
   const available = readdirSync(dataDir)
     .filter((f) => f.endsWith('.atr'))
     .map((f) => f.slice(0, -4))
