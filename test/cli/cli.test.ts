@@ -147,14 +147,29 @@ describe('edge-ecg', () => {
     });
   });
 
-  describe('when WebAssembly cannot start', () => {
-    it('exits 1 naming the path it tried', () => {
+  describe('when EDGE_ECG_WASM_PATHS names a folder without the binaries', () => {
+    it('exits 2 naming the variable and what to point it at', () => {
       const run = runEdgeEcg(['train', '--epochs', '1'], {
         EDGE_ECG_WASM_PATHS: '/no/such/folder/',
       });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        'edge-ecg: EDGE_ECG_WASM_PATHS=/no/such/folder/: there is no ' +
+          "tfjs-backend-wasm-simd.wasm in that folder. Point it at @tensorflow/tfjs-backend-wasm's " +
+          'dist folder (or a copy of its .wasm files), or unset it.\n',
+      );
+    });
+  });
+
+  describe('when WebAssembly cannot start', () => {
+    it('exits 1 naming the path it tried', () => {
+      const folder = mkdtempSync(join(tmpdir(), 'edge-ecg-bad-wasm-'));
+      writeFileSync(join(folder, 'tfjs-backend-wasm-simd.wasm'), 'not a WebAssembly module');
+      const run = runEdgeEcg(['train', '--epochs', '1'], { EDGE_ECG_WASM_PATHS: `${folder}/` });
+      rmSync(folder, { recursive: true, force: true });
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(
-        'The WebAssembly backend failed to start from /no/such/folder/tfjs-backend-wasm-simd.wasm',
+        `The WebAssembly backend failed to start from ${folder}/tfjs-backend-wasm-simd.wasm`,
       );
     });
   });
