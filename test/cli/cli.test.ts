@@ -225,6 +225,15 @@ describe('edge-ecg', () => {
     );
   });
 
+  describe('train without --json', () => {
+    it('prints a report that names the data and counts the epochs', () => {
+      const run = runEdgeEcg(['train', '--spec', specFile, '--epochs', '1', '--seed', '3']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Data: synthetic (seed 3), made by edge-ecg\n');
+      expect(run.stdout).toMatch(/^Trained 1 epoch in [\d.]+ s/m);
+    });
+  });
+
   describe('train whose loss never leaves the chance level', () => {
     it('retries with the next seeds, trains the last one to the end and says it was dead', () => {
       const frozen = join(dir, 'frozen-spec.json');

@@ -117,11 +117,12 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
   const stoppedEarly = history.stoppedEarly ? ', stopped early' : '';
   const lines = [
     `Backend: ${backend.backend} (${backend.wasmBinary}, ${threads})`,
-    `Data: ${split.source}${split.synthetic ? ' (synthetic, made by edge-ecg)' : ''}`,
+    `Data: ${split.source}${split.synthetic ? ', made by edge-ecg' : ''}`,
     `Train: ${summary.train.beats} beats ${JSON.stringify(summary.train.classCounts)}; ` +
       `test: ${summary.test.beats} beats ${JSON.stringify(summary.test.classCounts)}`,
     ...deadStartLines(attempts, dataSeed),
-    `Trained ${history.epochs.length} epochs in ${trainSeconds.toFixed(1)} s ` +
+    `Trained ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} in ` +
+      `${trainSeconds.toFixed(1)} s ` +
       `(${result.secondsPerEpoch.toFixed(2)} s/epoch)${stoppedEarly}` +
       (deadStartSeconds > 0 ? `, after ${deadStartSeconds.toFixed(1)} s of dead starts` : ''),
     '',
