@@ -93,7 +93,8 @@ function main() {
   const machine = machineInfo();
   process.stdout.write(`${formatMachine(machine)}\n`);
   process.stdout.write(
-    `counts: ${JSON.stringify(options.counts)}${options.quick ? ' (--quick: a smoke test)' : ''}\n\n`,
+    `counts: ${JSON.stringify(options.counts)}` +
+      `${options.quick ? ' (--quick: a smoke test)' : ''}\n\n`,
   );
   const runs = runSystems(options, prepareTorch(options));
   const browserRows = runBrowser(options);

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_DIR = join(ROOT, 'packages/core/wasm');
 const TARGET = join(ROOT, 'packages/core/src/infer/forward-wasm.ts');
-const LINE_CHARS = 96;
+const LINE_CHARS = 92;
 const CLANG_FLAGS = [
   '--target=wasm32',
   '-O3',

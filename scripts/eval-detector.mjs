@@ -1,7 +1,8 @@
 // Scores the streaming R-peak detector of @edge-ecg/stream against the reference beat
 // annotations of the MIT-BIH records in $ECG_DATA_DIR/mitdb (default ../shared/data/mitdb).
 //
-//   npm run build && node scripts/eval-detector.mjs [--json] [--records 100,101] [--rate 125|native]
+//   npm run build && node scripts/eval-detector.mjs [--json] [--records 100,101]
+//     [--rate 125|native]
 //
 // Records are read with the package's own WFDB reader. Whole records, first signal, 150 ms
 // matching tolerance, beat annotations only (isBeatAnnotation). `--rate 125`
@@ -116,7 +117,16 @@ function printTable(results) {
   for (const { record, lead, all } of results) {
     const g = gross([all]);
     console.log(
-      `${record.padEnd(7)} ${lead.padEnd(5)} ${String(g.referenceBeats).padStart(6)} ${String(g.truePositives).padStart(6)} ${String(g.falseNegatives).padStart(5)} ${String(g.falsePositives).padStart(5)} ${percent(g.sensitivity)} ${percent(g.positivePredictivity)}`,
+      [
+        record.padEnd(7),
+        lead.padEnd(5),
+        String(g.referenceBeats).padStart(6),
+        String(g.truePositives).padStart(6),
+        String(g.falseNegatives).padStart(5),
+        String(g.falsePositives).padStart(5),
+        percent(g.sensitivity),
+        percent(g.positivePredictivity),
+      ].join(' '),
     );
   }
 }
@@ -159,7 +169,9 @@ export async function main(argv, stream) {
   const totals = summaries(results);
   for (const [name, g] of Object.entries(totals)) {
     console.log(
-      `gross ${name.padEnd(24)} beats ${g.referenceBeats} TP ${g.truePositives} FN ${g.falseNegatives} FP ${g.falsePositives} Se ${percent(g.sensitivity)} +P ${percent(g.positivePredictivity)}`,
+      `gross ${name.padEnd(24)} beats ${g.referenceBeats} TP ${g.truePositives} ` +
+        `FN ${g.falseNegatives} FP ${g.falsePositives} Se ${percent(g.sensitivity)} ` +
+        `+P ${percent(g.positivePredictivity)}`,
     );
   }
   if (json) {

@@ -170,7 +170,8 @@ function formatGoals(result) {
   return evaluateGoals(result)
     .map(({ text, value, met }) => {
       const verdict = met === null ? 'unknown (a side is missing)' : met ? 'met' : 'not met';
-      return `goal: ${text.padEnd(42)} ours/peer ${formatNumber(value, RATIO_DECIMALS).padStart(6)}  ${verdict}`;
+      const ratio = formatNumber(value, RATIO_DECIMALS).padStart(6);
+      return `goal: ${text.padEnd(42)} ours/peer ${ratio}  ${verdict}`;
     })
     .join('\n');
 }

@@ -74,7 +74,7 @@ describe('run-browser-bench.js', () => {
       ).toEqual([]);
     });
 
-    it('runs ours cross-origin isolated on the threaded SIMD binary at 1 and then 2 threads', () => {
+    it('runs ours cross-origin isolated on threaded SIMD at 1 and then 2 threads', () => {
       expect(isolationOf('ours1')).toMatchObject({
         crossOriginIsolated: true,
         wasmBinary: 'threaded-simd',
@@ -117,7 +117,8 @@ describe('run-browser-bench.js', () => {
       } else {
         const lacking = existsSync(ORT_WEB_DIST)
           ? `not run: ${ONNX_MODEL} is missing; the PyTorch peer exports it (needs torch)`
-          : `not run: ${ORT_WEB_DIST} is missing; npm run bench installs it (npm ci --prefix bench)`;
+          : `not run: ${ORT_WEB_DIST} is missing; ` +
+            'npm run bench installs it (npm ci --prefix bench)';
         expect([ran().ortWeb1.notes, ran().ortWeb2.notes]).toEqual([[lacking], [lacking]]);
       }
     });

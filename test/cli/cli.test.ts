@@ -155,8 +155,9 @@ describe('edge-ecg', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(
         'edge-ecg: EDGE_ECG_WASM_PATHS=/no/such/folder/: there is no ' +
-          "tfjs-backend-wasm-simd.wasm in that folder. Point it at @tensorflow/tfjs-backend-wasm's " +
-          'dist folder (or a copy of its .wasm files), or unset it.\n',
+          'tfjs-backend-wasm-simd.wasm in that folder. Point it at ' +
+          "@tensorflow/tfjs-backend-wasm's dist folder (or a copy of its .wasm files), " +
+          'or unset it.\n',
       );
     });
   });

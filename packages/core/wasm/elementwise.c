@@ -65,7 +65,9 @@ void sum_rows(const float *values, int rows, int columns, float *out) {
         sum[k] = wasm_f32x4_add(sum[k], wasm_v128_load(values + (row + k) * columns + column));
       }
     }
-    if (row < rows) sum[0] = wasm_f32x4_add(sum[0], wasm_v128_load(values + row * columns + column));
+    if (row < rows) {
+      sum[0] = wasm_f32x4_add(sum[0], wasm_v128_load(values + row * columns + column));
+    }
     wasm_v128_store(out + column, wasm_f32x4_add(sum[0], sum[1]));
   }
   for (; column < columns; column++) {
@@ -93,12 +95,14 @@ void adam_update(float *value, const float *gradient, float *m, float *v, int co
   for (; i + 4 <= count; i += 4) {
     v128_t g = wasm_v128_load(gradient + i);
     v128_t first = multiply_add(wasm_f32x4_mul(b1, wasm_v128_load(m + i)), c1, g);
-    v128_t second = multiply_add(wasm_f32x4_mul(b2, wasm_v128_load(v + i)), c2, wasm_f32x4_mul(g, g));
+    v128_t squared = wasm_f32x4_mul(g, g);
+    v128_t second = multiply_add(wasm_f32x4_mul(b2, wasm_v128_load(v + i)), c2, squared);
     wasm_v128_store(m + i, first);
     wasm_v128_store(v + i, second);
     v128_t root = wasm_f32x4_add(wasm_f32x4_sqrt(wasm_f32x4_div(second, scale2)), eps);
     v128_t step = wasm_f32x4_div(wasm_f32x4_div(first, scale1), root);
-    wasm_v128_store(value + i, wasm_f32x4_sub(wasm_v128_load(value + i), wasm_f32x4_mul(step, rate)));
+    v128_t updated = wasm_f32x4_sub(wasm_v128_load(value + i), wasm_f32x4_mul(step, rate));
+    wasm_v128_store(value + i, updated);
   }
   for (; i < count; i++) {
     float g = gradient[i];

@@ -104,7 +104,7 @@ INLINE void scatter4(float *dx, int channels, int channel, v128_t steps, const f
   dx[wasm_i32x4_extract_lane(steps, 3) * channels + channel + 3] += dy[channel + 3];
 }
 
-/* Routes one window's gradient, four channels at a time: a lane moves on a strictly larger value. */
+/* One window's gradient, four channels at a time; a lane moves on a strictly larger value. */
 static void route_window(const float *x, int channels, int first, int last, const float *dy,
                          float *dx) {
   int c = 0;

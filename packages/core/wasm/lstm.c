@@ -26,7 +26,9 @@ INLINE void recurrent_tile(const cell *c, const float *h, float *z, int column, 
   for (int j = 0; j < c->units; j++) {
     v128_t value = wasm_v128_load32_splat(h + j);
     const float *w = c->recurrent + j * columns + column;
-    for (int v = 0; v < vectors; v++) sum[v] = multiply_add(sum[v], value, wasm_v128_load(w + 4 * v));
+    for (int v = 0; v < vectors; v++) {
+      sum[v] = multiply_add(sum[v], value, wasm_v128_load(w + 4 * v));
+    }
   }
   for (int v = 0; v < vectors; v++) wasm_v128_store(z + column + 4 * v, sum[v]);
 }
@@ -106,7 +108,8 @@ void lstm(const float *input, int beats, int steps, int in_channels, const float
     for (int beat = 0; beat < beats; beat++) {
       float *own_h = h + beat * units;
       step(&c, z + (beat * steps + t) * gates, own_h, state + beat * units);
-      if (return_sequences) write_h(own_h, units, output + (beat * steps + t) * out_stride + out_offset);
+      if (!return_sequences) continue;
+      write_h(own_h, units, output + (beat * steps + t) * out_stride + out_offset);
     }
   }
   if (return_sequences) return;

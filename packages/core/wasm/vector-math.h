@@ -30,7 +30,8 @@ INLINE v128_t multiply_add(v128_t sum, v128_t a, v128_t b) {
 
 INLINE v128_t exp4(v128_t x) {
   x = smaller(larger(x, splat(-87.0f)), splat(88.0f));
-  v128_t shifted = wasm_f32x4_add(wasm_f32x4_mul(x, splat(1.44269504088896341f)), splat(ROUNDING_MAGIC));
+  v128_t scaled = wasm_f32x4_mul(x, splat(1.44269504088896341f));
+  v128_t shifted = wasm_f32x4_add(scaled, splat(ROUNDING_MAGIC));
   v128_t n = wasm_f32x4_sub(shifted, splat(ROUNDING_MAGIC));
   /* ln 2 in two parts, so that n * ln2_high is exact. */
   v128_t r = wasm_f32x4_sub(x, wasm_f32x4_mul(n, splat(0.693359375f)));

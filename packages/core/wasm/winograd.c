@@ -71,7 +71,8 @@ static void transform_output(const float *m, int pairs, int channels, const floa
       float offset = bias ? bias[c] : 0.0f;
       float b = m0[plane + c], d = m0[2 * plane + c];
       y0[c] = activate1(m0[c] + b + d + offset, activation, alpha);
-      if (second) y0[channels + c] = activate1(b - d - m0[3 * plane + c] + offset, activation, alpha);
+      if (!second) continue;
+      y0[channels + c] = activate1(b - d - m0[3 * plane + c] + offset, activation, alpha);
     }
   }
 }

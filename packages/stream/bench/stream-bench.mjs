@@ -91,11 +91,13 @@ if (values.json) {
 } else {
   const { p50, p99, max } = result.latencyMs;
   process.stdout.write(
-    `${result.record}: ${result.streamSeconds.toFixed(0)} s at ${result.sampleRateHz} Hz, ${result.beats} beats, ` +
+    `${result.record}: ${result.streamSeconds.toFixed(0)} s at ${result.sampleRateHz} Hz, ` +
+      `${result.beats} beats, ` +
       `${result.batches} batches (batch ${result.batchSize}, bound ${result.maxLatencyMs} ms), ` +
       `${result.backend} ${result.wasmBinary} ${result.threads} thread(s)\n` +
       `real-time factor: ${result.realTimeFactor.toFixed(0)}x (goal >= 500x); beat stage alone ` +
       `${result.beatStageRealTimeFactor.toFixed(0)}x\n` +
-      `latency to prediction: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (goal <= 20 ms), max ${max.toFixed(2)} ms\n`,
+      `latency to prediction: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms ` +
+      `(goal <= 20 ms), max ${max.toFixed(2)} ms\n`,
   );
 }

@@ -4,8 +4,8 @@
  * The fast set replaces wasm's Conv2DBackpropInput and MaxPoolGrad, runs 1-D convolutions,
  * their filter gradients, max-pooling gradients and bias gradients (sums over leading axes) on
  * the SDK's own WASM SIMD kernels, shares Identity's storage instead of copying it, and runs
- * tfjs-layers' LSTM as fused sequence kernels. The reference set is plain tfjs-backend-wasm 4.22 plus what
- * training needs in any case (see `register-training-support`).
+ * tfjs-layers' LSTM as fused sequence kernels. The reference set is plain tfjs-backend-wasm 4.22
+ * plus what training needs in any case (see `register-training-support`).
  */
 import {
   Conv2D,

@@ -20,7 +20,8 @@ export function startBackend(): Promise<BackendInfo> {
   if (wasmPaths && !existsSync(join(wasmPaths, NODE_BINARY))) {
     throw new UsageError(
       `${WASM_PATHS_VARIABLE}=${wasmPaths}: there is no ${NODE_BINARY} in that folder. Point it ` +
-        "at @tensorflow/tfjs-backend-wasm's dist folder (or a copy of its .wasm files), or unset it.",
+        "at @tensorflow/tfjs-backend-wasm's dist folder (or a copy of its .wasm files), " +
+        'or unset it.',
     );
   }
   return initBackend(wasmPaths ? { wasmPaths } : {});
