@@ -12,7 +12,7 @@ import {
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { conv2DBackpropFilterConfig } from './conv2d-backprop-filter';
 import { gradientConvInfo } from './conv-info';
-import { copyIn, copyOut, ownKernelMemory } from './own-kernels';
+import { type OwnKernelRun, runOwnKernel } from './own-kernels';
 
 interface FilterGradientArgs {
   inputs: { x: TensorInfo; dy: TensorInfo };
@@ -24,26 +24,22 @@ function oneDimensional(args: FilterGradientArgs): TensorInfo | undefined {
   const { inputs, backend, attrs } = args;
   const xShape = inputs.x.shape as [number, number, number, number];
   const info = gradientConvInfo(Conv2DBackpropFilter, attrs, xShape, attrs.filterShape);
-  const memory = info.inHeight === 1 && info.filterHeight === 1 ? ownKernelMemory() : undefined;
-  if (memory === undefined) return undefined;
-  const out = backend.makeOutput([...attrs.filterShape], 'float32');
-  const [x, dy] = [copyIn(memory, backend, inputs.x), copyIn(memory, backend, inputs.dy)];
-  const dw = memory.reserve(info.filterWidth * info.inChannels * info.outChannels);
-  memory.kernels.conv1d_filter_gradient(
-    x,
-    info.batchSize,
-    info.inWidth,
-    info.inChannels,
-    dy,
-    info.outWidth,
-    info.outChannels,
-    info.filterWidth,
-    info.strideWidth,
-    info.padInfo.left,
-    dw,
-  );
-  copyOut(memory, backend, dw, out);
-  return out;
+  if (info.inHeight !== 1 || info.filterHeight !== 1) return undefined;
+  const run: OwnKernelRun = ({ kernels }, [x, dy], [dw]) =>
+    kernels.conv1d_filter_gradient(
+      x!,
+      info.batchSize,
+      info.inWidth,
+      info.inChannels,
+      dy!,
+      info.outWidth,
+      info.outChannels,
+      info.filterWidth,
+      info.strideWidth,
+      info.padInfo.left,
+      dw!,
+    );
+  return runOwnKernel(backend, [inputs.x, inputs.dy], [[...attrs.filterShape]], run)?.[0];
 }
 
 function conv1dFilterGradient(args: FilterGradientArgs): TensorInfo {

@@ -15,7 +15,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { ForwardMemory } from '../../infer/forward-memory';
 import type { Pointer } from '../../infer/forward-module';
 import { winogradApplies, winogradKernel } from '../../infer/conv-steps';
-import { copyIn, copyOut, ownKernelMemory } from './own-kernels';
+import { copyIn, type OwnKernelRun, runOwnKernel } from './own-kernels';
 import { heapView } from './wasm-heap';
 
 interface Conv2DArgs {
@@ -56,11 +56,15 @@ function padded(memory: ForwardMemory, x: Pointer, info: backend_util.Conv2DInfo
   return out;
 }
 
-function convolve(memory: ForwardMemory, args: Conv2DArgs, info: backend_util.Conv2DInfo): Pointer {
+function convolve(
+  memory: ForwardMemory,
+  args: Conv2DArgs,
+  info: backend_util.Conv2DInfo,
+  [input, y]: [Pointer, Pointer],
+): void {
   const { batchSize, inWidth, inChannels, outWidth, outChannels, filterWidth } = info;
   const { strideWidth, dilationWidth, padInfo } = info;
-  const x = padded(memory, copyIn(memory, args.backend, args.inputs.x), info);
-  const y = memory.reserve(batchSize * outWidth * outChannels);
+  const x = padded(memory, input, info);
   const geometry = { kernelSize: filterWidth, stride: strideWidth, dilation: dilationWidth };
   if (winogradApplies(geometry, inChannels)) {
     const kernel = winogradKernel(
@@ -82,7 +86,7 @@ function convolve(memory: ForwardMemory, args: Conv2DArgs, info: backend_util.Co
       0,
       scratch,
     );
-    return y;
+    return;
   }
   const steps = inWidth + padInfo.left + padInfo.right;
   const kernel = copyIn(memory, args.backend, args.inputs.filter);
@@ -102,19 +106,14 @@ function convolve(memory: ForwardMemory, args: Conv2DArgs, info: backend_util.Co
     0,
     0,
   );
-  return y;
 }
 
 function conv1dForward(args: Conv2DArgs, original: Run): TensorInfo {
   const info = convInfo(args);
-  const memory = isOneDimensional(info, args.attrs) ? ownKernelMemory() : undefined;
-  if (memory === undefined) return original(args);
-  const out = args.backend.makeOutput(
-    [info.batchSize, 1, info.outWidth, info.outChannels],
-    'float32',
-  );
-  copyOut(memory, args.backend, convolve(memory, args, info), out);
-  return out;
+  if (!isOneDimensional(info, args.attrs)) return original(args);
+  const outShape = [info.batchSize, 1, info.outWidth, info.outChannels];
+  const run: OwnKernelRun = (memory, [x], [y]) => convolve(memory, args, info, [x!, y!]);
+  return runOwnKernel(args.backend, [args.inputs.x], [outShape], run)?.[0] ?? original(args);
 }
 
 /** The replacement of `original` (tfjs-backend-wasm's Conv2D) while the fast kernels are on. */

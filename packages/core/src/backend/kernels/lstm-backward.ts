@@ -20,6 +20,7 @@ import {
 import {
   type FusedLstmAttrs,
   gateDerivative,
+  type LstmBackwardInputs,
   lstmSizes,
   type LstmSizes,
   swapBatchAndTime,
@@ -28,17 +29,6 @@ import { ownLstmBackward } from './lstm-own';
 
 /** The kernel's name in tfjs's registry. */
 export const FUSED_LSTM_BACKWARD = 'EdgeEcgFusedLstmBackward';
-
-interface BackwardInputs {
-  dy: TensorInfo;
-  x: TensorInfo;
-  kernel: TensorInfo;
-  recurrentKernel: TensorInfo;
-  gates: TensorInfo;
-  cells: TensorInfo;
-  tanhCells: TensorInfo;
-  hidden: TensorInfo;
-}
 
 /** Running gradients carried from step t+1 back to step t. */
 interface Carry {
@@ -75,7 +65,7 @@ function addOutputGradient(
 /** Writes step `t`'s gradient of the gate pre-activations and updates the cell carry. */
 function stepGateGradients(
   backend: BackendWasm,
-  inputs: BackwardInputs,
+  inputs: LstmBackwardInputs,
   buffers: StepBuffers,
   carry: Carry,
   t: number,
@@ -112,7 +102,7 @@ function stepGateGradients(
 
 function runStepsBackward(
   backend: BackendWasm,
-  inputs: BackwardInputs,
+  inputs: LstmBackwardInputs,
   buffers: StepBuffers,
   sizes: LstmSizes,
   attrs: FusedLstmAttrs,
@@ -168,7 +158,7 @@ function previousHiddenByStep(
 
 function weightGradients(
   backend: BackendWasm,
-  inputs: BackwardInputs,
+  inputs: LstmBackwardInputs,
   pre: HeapMatrix,
   sizes: LstmSizes,
 ): TensorInfo[] {
@@ -202,7 +192,7 @@ function inputGradient(
 }
 
 function fusedLstmBackward(args: {
-  inputs: BackwardInputs;
+  inputs: LstmBackwardInputs;
   backend: BackendWasm;
   attrs: FusedLstmAttrs;
 }): TensorInfo[] {

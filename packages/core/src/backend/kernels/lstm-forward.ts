@@ -21,6 +21,7 @@ import {
 import {
   type FusedLstmAttrs,
   gateFunction,
+  type LstmForwardInputs,
   lstmSizes,
   type LstmSizes,
   swapBatchAndTime,
@@ -233,7 +234,7 @@ function writeOutput(
 }
 
 function fusedLstmForward(args: {
-  inputs: { x: TensorInfo; kernel: TensorInfo; recurrentKernel: TensorInfo; bias: TensorInfo };
+  inputs: LstmForwardInputs;
   backend: BackendWasm;
   attrs: FusedLstmAttrs;
 }): TensorInfo[] {

@@ -1,4 +1,5 @@
 /** @module The LSTM gate activations the fused LSTM kernels support, with their derivatives. */
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 
 /** The recurrent (gate) activations of tfjs-layers that the fused kernels implement. */
 export type GateActivation = 'sigmoid' | 'hardSigmoid';
@@ -8,6 +9,26 @@ export interface FusedLstmAttrs {
   recurrentActivation: GateActivation;
   /** Output every step's hidden state (`[batch, time, units]`) rather than the last one. */
   returnSequences: boolean;
+}
+
+/** Inputs of the fused LSTM forward kernel. */
+export interface LstmForwardInputs {
+  x: TensorInfo;
+  kernel: TensorInfo;
+  recurrentKernel: TensorInfo;
+  bias: TensorInfo;
+}
+
+/** Inputs of the fused LSTM backward kernel: the output's gradient and the forward records. */
+export interface LstmBackwardInputs {
+  dy: TensorInfo;
+  x: TensorInfo;
+  kernel: TensorInfo;
+  recurrentKernel: TensorInfo;
+  gates: TensorInfo;
+  cells: TensorInfo;
+  tanhCells: TensorInfo;
+  hidden: TensorInfo;
 }
 
 /** The sizes of one fused LSTM call. */

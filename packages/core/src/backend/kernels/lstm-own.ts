@@ -7,29 +7,17 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { activationCode } from '../../infer/forward-activations';
-import type { ForwardMemory } from '../../infer/forward-memory';
-import type { FusedLstmAttrs, LstmSizes } from './lstm-gates';
+import type {
+  FusedLstmAttrs,
+  LstmBackwardInputs,
+  LstmForwardInputs,
+  LstmSizes,
+} from './lstm-gates';
 import { lstmSizes } from './lstm-gates';
-import { copyIn, copyOut, ownKernelMemory } from './own-kernels';
+import { type OwnKernelRun, runOwnKernel } from './own-kernels';
 
 /** The kernels' vector width: units must be a multiple of it. */
 const LANES = 4;
-
-function memoryFor(sizes: LstmSizes): ForwardMemory | undefined {
-  return sizes.units % LANES === 0 ? ownKernelMemory() : undefined;
-}
-
-function outputs(backend: BackendWasm, shapes: number[][]): TensorInfo[] {
-  return shapes.map((shape) => backend.makeOutput(shape, 'float32'));
-}
-
-/** Inputs of the forward kernel. */
-export interface LstmForwardInputs {
-  x: TensorInfo;
-  kernel: TensorInfo;
-  recurrentKernel: TensorInfo;
-  bias: TensorInfo;
-}
 
 /** The layer's output and the records, or undefined where the own kernel does not apply. */
 export function ownLstmForward(
@@ -38,52 +26,42 @@ export function ownLstmForward(
   attrs: FusedLstmAttrs,
 ): TensorInfo[] | undefined {
   const sizes = lstmSizes(inputs.x.shape, inputs.recurrentKernel.shape);
-  const memory = memoryFor(sizes);
-  if (memory === undefined) return undefined;
   const { batch, steps, units } = sizes;
+  if (units % LANES !== 0) return undefined;
   const rows = batch * steps;
   const outShape = attrs.returnSequences ? [batch, steps, units] : [batch, units];
   const shapes = [outShape, [rows, 4 * units], [rows, units], [rows, units], [rows, units]];
-  const results = outputs(backend, shapes);
-  const [x, kernel, recurrent, bias] = [
-    inputs.x,
-    inputs.kernel,
-    inputs.recurrentKernel,
-    inputs.bias,
-  ].map((tensor) => copyIn(memory, backend, tensor));
-  const pointers = shapes.map((shape) => memory.reserve(shape.reduce((a, b) => a * b)));
-  const [output, gates, cells, tanhCells, hidden] = pointers;
-  memory.kernels.lstm_train_forward(
-    x!,
-    batch,
-    steps,
-    sizes.inputs,
-    kernel!,
-    recurrent!,
-    bias!,
-    units,
-    activationCode(attrs.recurrentActivation),
-    attrs.returnSequences ? 1 : 0,
-    output!,
-    gates!,
-    cells!,
-    tanhCells!,
-    hidden!,
-  );
-  results.forEach((tensor, index) => copyOut(memory, backend, pointers[index]!, tensor));
-  return results;
-}
-
-/** Inputs of the backward kernel. */
-export interface LstmBackwardInputs {
-  dy: TensorInfo;
-  x: TensorInfo;
-  kernel: TensorInfo;
-  recurrentKernel: TensorInfo;
-  gates: TensorInfo;
-  cells: TensorInfo;
-  tanhCells: TensorInfo;
-  hidden: TensorInfo;
+  const { x, kernel, recurrentKernel, bias } = inputs;
+  const run: OwnKernelRun = ({ kernels }, ins, outs) => {
+    const [xIn, kernelIn, recurrentIn, biasIn] = ins as [number, number, number, number];
+    const [output, gates, cells, tanhCells, hidden] = outs as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const gate = activationCode(attrs.recurrentActivation);
+    const sequences = attrs.returnSequences ? 1 : 0;
+    kernels.lstm_train_forward(
+      xIn,
+      batch,
+      steps,
+      sizes.inputs,
+      kernelIn,
+      recurrentIn,
+      biasIn,
+      units,
+      gate,
+      sequences,
+      output,
+      gates,
+      cells,
+      tanhCells,
+      hidden,
+    );
+  };
+  return runOwnKernel(backend, [x, kernel, recurrentKernel, bias], shapes, run);
 }
 
 function scratchFloats({ batch, steps, inputs, units }: LstmSizes): number {
@@ -97,39 +75,38 @@ export function ownLstmBackward(
   attrs: FusedLstmAttrs,
 ): TensorInfo[] | undefined {
   const sizes = lstmSizes(inputs.x.shape, inputs.recurrentKernel.shape);
-  const memory = memoryFor(sizes);
-  if (memory === undefined) return undefined;
   const { batch, steps, units } = sizes;
+  if (units % LANES !== 0) return undefined;
   const width = 4 * units;
   const shapes = [[batch, steps, sizes.inputs], [sizes.inputs, width], [units, width], [width]];
-  const results = outputs(backend, shapes);
-  const order = ['dy', 'x', 'kernel', 'recurrentKernel', 'gates', 'cells', 'tanhCells', 'hidden'];
-  const [dy, x, kernel, recurrent, gates, cells, tanhCells, hidden] = order.map((name) =>
-    copyIn(memory, backend, inputs[name as keyof LstmBackwardInputs]),
-  );
-  const pointers = shapes.map((shape) => memory.reserve(shape.reduce((a, b) => a * b)));
-  const [dx, dkernel, drecurrent, dbias] = pointers;
-  memory.kernels.lstm_train_backward(
-    dy!,
-    x!,
-    batch,
-    steps,
-    sizes.inputs,
-    kernel!,
-    recurrent!,
-    gates!,
-    cells!,
-    tanhCells!,
-    hidden!,
-    units,
-    activationCode(attrs.recurrentActivation),
-    attrs.returnSequences ? 1 : 0,
-    dx!,
-    dkernel!,
-    drecurrent!,
-    dbias!,
-    memory.reserve(scratchFloats(sizes)),
-  );
-  results.forEach((tensor, index) => copyOut(memory, backend, pointers[index]!, tensor));
-  return results;
+  const { dy, x, kernel, recurrentKernel, gates, cells, tanhCells, hidden } = inputs;
+  const run: OwnKernelRun = (memory, ins, outs) => {
+    const [dyIn, xIn, kernelIn, recurrentIn, gatesIn, cellsIn, tanhIn, hiddenIn] = ins as number[];
+    const [dx, dkernel, drecurrent, dbias] = outs as [number, number, number, number];
+    const gate = activationCode(attrs.recurrentActivation);
+    const sequences = attrs.returnSequences ? 1 : 0;
+    memory.kernels.lstm_train_backward(
+      dyIn!,
+      xIn!,
+      batch,
+      steps,
+      sizes.inputs,
+      kernelIn!,
+      recurrentIn!,
+      gatesIn!,
+      cellsIn!,
+      tanhIn!,
+      hiddenIn!,
+      units,
+      gate,
+      sequences,
+      dx,
+      dkernel,
+      drecurrent,
+      dbias,
+      memory.reserve(scratchFloats(sizes)),
+    );
+  };
+  const tensors = [dy, x, kernel, recurrentKernel, gates, cells, tanhCells, hidden];
+  return runOwnKernel(backend, tensors, shapes, run);
 }

@@ -13,7 +13,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { copyIn, copyOut, ownKernelMemory } from './own-kernels';
+import { type OwnKernelRun, runOwnKernel } from './own-kernels';
 import { heapView } from './wasm-heap';
 
 /** Per channel, the largest value seen in the current window and its flat index in `x`. */
@@ -99,28 +99,28 @@ function sequenceAxis(info: backend_util.Conv2DInfo) {
   return undefined;
 }
 
-/** The 1-D case on the SDK's own WASM kernel; false when it does not apply. */
-function routeOneDimensional(args: MaxPoolGradArgs, info: backend_util.Conv2DInfo, dx: TensorInfo) {
+/** The 1-D case on the SDK's own WASM kernel; undefined when it does not apply. */
+function routeOneDimensional(
+  args: MaxPoolGradArgs,
+  info: backend_util.Conv2DInfo,
+): TensorInfo | undefined {
   const axis = sequenceAxis(info);
-  const memory = axis === undefined ? undefined : ownKernelMemory();
-  if (axis === undefined || memory === undefined) return false;
+  if (axis === undefined) return undefined;
   const { backend, inputs } = args;
-  const [x, dy] = [copyIn(memory, backend, inputs.input), copyIn(memory, backend, inputs.dy)];
-  const gradient = memory.reserve(info.batchSize * axis.steps * info.inChannels);
-  memory.kernels.max_pool1d_gradient(
-    x,
-    info.batchSize,
-    axis.steps,
-    info.inChannels,
-    dy,
-    axis.outSteps,
-    axis.size,
-    axis.stride,
-    axis.padBefore,
-    gradient,
-  );
-  copyOut(memory, backend, gradient, dx);
-  return true;
+  const run: OwnKernelRun = ({ kernels }, [x, dy], [dx]) =>
+    kernels.max_pool1d_gradient(
+      x!,
+      info.batchSize,
+      axis.steps,
+      info.inChannels,
+      dy!,
+      axis.outSteps,
+      axis.size,
+      axis.stride,
+      axis.padBefore,
+      dx!,
+    );
+  return runOwnKernel(backend, [inputs.input, inputs.dy], [inputs.input.shape], run)?.[0];
 }
 
 function maxPoolGrad(args: MaxPoolGradArgs): TensorInfo {
@@ -128,8 +128,9 @@ function maxPoolGrad(args: MaxPoolGradArgs): TensorInfo {
   const { filterSize, strides, pad, dimRoundingMode } = attrs;
   const xShape = inputs.input.shape as [number, number, number, number];
   const info = backend_util.computePool2DInfo(xShape, filterSize, strides, 1, pad, dimRoundingMode);
+  const own = routeOneDimensional(args, info);
+  if (own !== undefined) return own;
   const dx = backend.makeOutput([...xShape], 'float32');
-  if (routeOneDimensional(args, info, dx)) return dx;
   routeGradient(
     heapView(backend, dx),
     heapView(backend, inputs.dy),

@@ -11,7 +11,7 @@ import {
   util,
 } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { copyIn, copyOut, ownKernelMemory } from './own-kernels';
+import { type OwnKernelRun, runOwnKernel } from './own-kernels';
 
 interface SumArgs {
   inputs: { x: TensorInfo };
@@ -29,22 +29,15 @@ function reducesLeadingAxes({ inputs, attrs }: SumArgs): boolean {
 }
 
 function sumLeadingAxes(args: SumArgs, original: Run): TensorInfo {
-  const memory = reducesLeadingAxes(args) ? ownKernelMemory() : undefined;
-  if (memory === undefined) return original(args);
+  if (!reducesLeadingAxes(args)) return original(args);
   const { backend, inputs, attrs } = args;
   const shape = inputs.x.shape;
   const columns = shape[shape.length - 1]!;
   const outShape = attrs.keepDims ? [...shape.slice(0, -1).map(() => 1), columns] : [columns];
-  const out = backend.makeOutput(outShape, 'float32');
-  const sums = memory.reserve(columns);
-  memory.kernels.sum_rows(
-    copyIn(memory, backend, inputs.x),
-    util.sizeFromShape(shape) / columns,
-    columns,
-    sums,
-  );
-  copyOut(memory, backend, sums, out);
-  return out;
+  const rows = util.sizeFromShape(shape) / columns;
+  const run: OwnKernelRun = ({ kernels }, [x], [sums]) =>
+    kernels.sum_rows(x!, rows, columns, sums!);
+  return runOwnKernel(backend, [inputs.x], [outShape], run)?.[0] ?? original(args);
 }
 
 /** The replacement of `original` (tfjs-backend-wasm's Sum) while the fast kernels are on. */
