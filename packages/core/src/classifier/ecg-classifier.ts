@@ -6,6 +6,7 @@ import type { BeatDataset } from '../data/beat-dataset';
 import { classCounts } from '../data/beat-dataset';
 import { BackendError, UsageError } from '../errors';
 import { fastKernelsOn } from '../backend/fast-kernels';
+import { argmaxRows } from '../evaluate/classification-metrics';
 import { evaluatePredictions, type EvaluationReport } from '../evaluate/evaluate-predictions';
 import { FastForward } from '../infer/fast-forward';
 import { buildModel } from '../model/build-model';
@@ -112,7 +113,7 @@ export class EcgClassifier {
         : forward.predict(samples, count);
     return {
       probabilities,
-      classIndices: argMaxRows(probabilities, this.spec.classes.length),
+      classIndices: argmaxRows(probabilities, this.spec.classes.length),
       classNames: this.classNames,
     };
   }
@@ -188,17 +189,4 @@ export class EcgClassifier {
       );
     }
   }
-}
-
-function argMaxRows(values: Float32Array, columns: number): Int32Array {
-  const rows = values.length / columns;
-  const result = new Int32Array(rows);
-  for (let row = 0; row < rows; row++) {
-    let best = 0;
-    for (let column = 1; column < columns; column++) {
-      if (values[row * columns + column]! > values[row * columns + best]!) best = column;
-    }
-    result[row] = best;
-  }
-  return result;
 }

@@ -75,3 +75,17 @@ export function macroF1Of(metrics: ClassMetrics[]): number {
     metrics.length,
   );
 }
+
+/** The index of each row's largest value; the first one on ties, as `tf.argMax`. */
+export function argmaxRows(probabilities: Float32Array, classTotal: number): Int32Array {
+  const predictions = new Int32Array(probabilities.length / classTotal);
+  for (let row = 0; row < predictions.length; row++) {
+    const offset = row * classTotal;
+    let best = 0;
+    for (let c = 1; c < classTotal; c++) {
+      if (probabilities[offset + c]! > probabilities[offset + best]!) best = c;
+    }
+    predictions[row] = best;
+  }
+  return predictions;
+}

@@ -4,6 +4,7 @@
 import { UsageError } from '../errors';
 import {
   accuracyOf,
+  argmaxRows,
   confusionMatrix,
   macroF1Of,
   perClassMetrics,
@@ -92,19 +93,6 @@ function checkValues({ labels, probabilities, classNames }: PredictionsToEvaluat
 }
 
 /** The most probable class of each row; the lowest index wins a tie. */
-function argmaxRows(probabilities: Float32Array, classTotal: number): Int32Array {
-  const predictions = new Int32Array(probabilities.length / classTotal);
-  for (let row = 0; row < predictions.length; row++) {
-    const offset = row * classTotal;
-    let best = 0;
-    for (let c = 1; c < classTotal; c++) {
-      if (probabilities[offset + c]! > probabilities[offset + best]!) best = c;
-    }
-    predictions[row] = best;
-  }
-  return predictions;
-}
-
 /** ROC AUC of class 1's probability, or null when there are not exactly two classes. */
 function binaryAuc(labels: Int32Array, scores: ArrayLike<number>, classTotal: number) {
   if (classTotal !== 2) return null;

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { fastKernelsOn } from '../backend/fast-kernels';
+import { argmaxRows } from '../evaluate/classification-metrics';
 import { FastForward } from '../infer/fast-forward';
 import type { BeatTensors } from './batch-tensors';
 import { categoricalCrossEntropy, countCorrect, EPSILON } from './loss';
@@ -37,27 +38,18 @@ function withLayers(model: tfl.LayersModel, data: BeatTensors, batchSize: number
   };
 }
 
-/** The index of each row's largest value; the first one on ties, as `tf.argMax`. */
-function rowArgMax(values: Float32Array, columns: number, row: number): number {
-  let best = 0;
-  for (let column = 1; column < columns; column++) {
-    if (values[row * columns + column]! > values[row * columns + best]!) best = column;
-  }
-  return best;
-}
-
-/** Cross-entropy with Keras's clipping, and hits, from probabilities and one-hot rows. */
+/** Cross-entropy with Keras's clipping, and accuracy, from probabilities and one-hot rows. */
 function scoreProbabilities(probabilities: Float32Array, oneHot: Float32Array, columns: number) {
-  const count = oneHot.length / columns;
+  const labels = argmaxRows(oneHot, columns);
+  const predicted = argmaxRows(probabilities, columns);
   let lossSum = 0;
   let correct = 0;
-  for (let row = 0; row < count; row++) {
-    const label = rowArgMax(oneHot, columns, row);
+  labels.forEach((label, row) => {
     const p = Math.min(Math.max(probabilities[row * columns + label]!, EPSILON), 1 - EPSILON);
     lossSum -= Math.log(p);
-    if (rowArgMax(probabilities, columns, row) === label) correct++;
-  }
-  return [lossSum / count, correct / count] as [number, number];
+    if (predicted[row] === label) correct++;
+  });
+  return [lossSum / labels.length, correct / labels.length] as [number, number];
 }
 
 function withForward(forward: FastForward, data: BeatTensors): Validate {
