@@ -12,7 +12,8 @@ import type { BeatShape, ForwardStep, LayerSteps } from './forward-step';
 import { UnsupportedForward } from './forward-step';
 import { configInteger } from './layer-config';
 import { bidirectionalSteps, lstmSteps } from './lstm-steps';
-import { GLOBAL_POOLING, globalPoolingSteps, poolingSteps, WINDOW_POOLING } from './pooling-steps';
+import { POOLING_CODES } from './forward-activations';
+import { globalPoolingSteps, poolingSteps } from './pooling-steps';
 
 /** The steps of a whole model and the buffer sizes they need. */
 export interface ForwardPlan {
@@ -43,14 +44,15 @@ const TRANSLATIONS: Readonly<Record<string, Translate>> = {
   Activation: activationLayerSteps,
   LSTM: lstmSteps,
   Bidirectional: bidirectionalSteps,
+  MaxPooling1D: (layer, shape) => poolingSteps(layer, shape, POOLING_CODES.max),
+  AveragePooling1D: (layer, shape) => poolingSteps(layer, shape, POOLING_CODES.average),
+  MinPooling1D: (layer, shape) => poolingSteps(layer, shape, POOLING_CODES.min),
+  GlobalMaxPooling1D: (_layer, shape) => globalPoolingSteps(shape, POOLING_CODES.max),
+  GlobalAveragePooling1D: (_layer, shape) => globalPoolingSteps(shape, POOLING_CODES.average),
 };
 
 function translate(layer: tfl.layers.Layer, shape: BeatShape, memory: ForwardMemory): LayerSteps {
   const className = layer.getClassName();
-  const windowKind = WINDOW_POOLING[className];
-  if (windowKind !== undefined) return poolingSteps(layer, shape, windowKind);
-  const globalKind = GLOBAL_POOLING[className];
-  if (globalKind !== undefined) return globalPoolingSteps(shape, globalKind);
   const translation = TRANSLATIONS[className];
   if (translation === undefined) throw new UnsupportedForward(`layer ${className}`);
   return translation(layer, shape, memory);

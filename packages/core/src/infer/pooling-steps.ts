@@ -1,21 +1,7 @@
 /** @module The forward steps of max, average and min pooling, windowed and global. */
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { POOLING_CODES } from './forward-activations';
 import type { BeatShape, ForwardStep, LayerSteps } from './forward-step';
 import { configChoice, configInteger, outputSteps, samePadding } from './layer-config';
-
-/** The pooling kind of each windowed pooling layer class. */
-export const WINDOW_POOLING: Readonly<Record<string, number>> = {
-  MaxPooling1D: POOLING_CODES.max,
-  AveragePooling1D: POOLING_CODES.average,
-  MinPooling1D: POOLING_CODES.min,
-};
-
-/** The pooling kind of each global pooling layer class. */
-export const GLOBAL_POOLING: Readonly<Record<string, number>> = {
-  GlobalMaxPooling1D: POOLING_CODES.max,
-  GlobalAveragePooling1D: POOLING_CODES.average,
-};
 
 /** A windowed pooling layer; windows hanging over the ends see only the steps inside. */
 export function poolingSteps(layer: tfl.layers.Layer, shape: BeatShape, kind: number): LayerSteps {
