@@ -6,20 +6,7 @@
 
 const fs = require('node:fs');
 const { chromium } = require('playwright-core');
-
-/** Debian's Chromium, as the browser test uses (`apt-get install -y chromium`). */
-const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** Headless, with no GPU and no traffic to any host but the bench's own server. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const { CHROMIUM_ARGS, CHROMIUM_PATH } = require('./chromium-options');
 
 /** kB in a MB, for /proc's sizes. */
 const KIB_PER_MIB = 1024;
@@ -33,7 +20,11 @@ const KIB_PER_MIB = 1024;
  */
 async function launchBenchChromium() {
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(chromiumMissingNote());
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
+    headless: true,
+  });
 }
 
 /** Why the Chromium part did not run, and how to install Chromium. */

@@ -10,20 +10,9 @@ import {
   type LoadedResult,
   type TrainedResult,
 } from './page/check-results';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/browser/chromium-options';
 
-/** Debian's Chromium, which CI installs (`apt-get install -y chromium`). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** Headless, with no GPU and no traffic to any host but the test's own server. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_PATH } from '../../bench/browser/chromium-options';
 
 /** The prefix of every message the SDK's console logger writes. */
 const SDK_LOG_PREFIX = '[edge-ecg]';
@@ -60,7 +49,7 @@ export async function launchChromium(userDataDir: string): Promise<BrowserContex
   }
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     headless: true,
   });
 }
