@@ -27,8 +27,9 @@ function weightsKey(variables: Variables): object[] {
   return variables.map((weight) => weight.read().dataId);
 }
 
-function sameKey(a: readonly object[], b: readonly object[]): boolean {
-  return a.length === b.length && a.every((id, index) => id === b[index]);
+/** Whether every variable still holds the storage recorded in `key` (no list is built). */
+function unchanged(variables: Variables, key: readonly object[]): boolean {
+  return variables.every((weight, index) => weight.read().dataId === key[index]);
 }
 
 /** Why a model cannot run the forward pass, or undefined when it can. */
@@ -71,7 +72,7 @@ export class FastForward {
 
   /** The model's outputs for `beats` beats of flat samples, row after row. */
   predict(samples: Float32Array, beats: number): Float32Array {
-    if (!sameKey(this.key, weightsKey(this.variables))) this.load();
+    if (!unchanged(this.variables, this.key)) this.load();
     const { inputFloats, outputFloats } = this.plan;
     const result = new Float32Array(beats * outputFloats);
     for (let start = 0; start < beats; start += FORWARD_CHUNK_BEATS) {

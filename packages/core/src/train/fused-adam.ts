@@ -29,6 +29,8 @@ export class FusedAdam extends tf.Optimizer {
   /** The name under which tfjs would serialise it. */
   static readonly className = 'EdgeEcgFusedAdam';
   private readonly moments = new Map<string, Moments>();
+  /** beta1, beta2 and 1 - each, rounded to float32 once, as tfjs keeps them. */
+  private readonly betas: { beta1: number; beta2: number; oneMinus1: number; oneMinus2: number };
   private accBeta1: number;
   private accBeta2: number;
 
@@ -37,8 +39,14 @@ export class FusedAdam extends tf.Optimizer {
     private readonly settings: AdamSettings,
   ) {
     super();
-    this.accBeta1 = Math.fround(settings.beta1);
-    this.accBeta2 = Math.fround(settings.beta2);
+    const [beta1, beta2] = [Math.fround(settings.beta1), Math.fround(settings.beta2)];
+    const [oneMinus1, oneMinus2] = [
+      Math.fround(1 - settings.beta1),
+      Math.fround(1 - settings.beta2),
+    ];
+    this.betas = { beta1, beta2, oneMinus1, oneMinus2 };
+    this.accBeta1 = beta1;
+    this.accBeta2 = beta2;
   }
 
   override applyGradients(gradients: Gradients): void {
@@ -47,8 +55,8 @@ export class FusedAdam extends tf.Optimizer {
       : Object.entries(gradients).map(([name, tensor]) => ({ name, tensor }));
     const scales = [Math.fround(1 - this.accBeta1), Math.fround(1 - this.accBeta2)] as const;
     for (const { name, tensor } of named) this.update(name, tensor, scales);
-    this.accBeta1 = Math.fround(this.accBeta1 * Math.fround(this.settings.beta1));
-    this.accBeta2 = Math.fround(this.accBeta2 * Math.fround(this.settings.beta2));
+    this.accBeta1 = Math.fround(this.accBeta1 * this.betas.beta1);
+    this.accBeta2 = Math.fround(this.accBeta2 * this.betas.beta2);
     this.incrementIterations();
   }
 
@@ -77,8 +85,8 @@ export class FusedAdam extends tf.Optimizer {
     const mark = this.memory.mark();
     const value = this.memory.store(variable.dataSync() as Float32Array);
     const grad = this.memory.store(gradient.dataSync() as Float32Array);
-    const { learningRate, beta1, beta2, epsilon } = this.settings;
-    const [oneMinusBeta1, oneMinusBeta2] = [Math.fround(1 - beta1), Math.fround(1 - beta2)];
+    const { learningRate, epsilon } = this.settings;
+    const { beta1, beta2, oneMinus1, oneMinus2 } = this.betas;
     this.memory.kernels.adam_update(
       value,
       grad,
@@ -87,9 +95,9 @@ export class FusedAdam extends tf.Optimizer {
       count,
       learningRate,
       beta1,
-      oneMinusBeta1,
+      oneMinus1,
       beta2,
-      oneMinusBeta2,
+      oneMinus2,
       scales[0],
       scales[1],
       epsilon,
