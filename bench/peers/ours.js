@@ -46,12 +46,14 @@ async function trainWithSdkLoop(core, model, counts, seed) {
 
 /**
  * Inference as a user runs it: `EcgClassifier.predict`, which takes the SDK's WASM forward
- * pass when the model allows. Undefined for a dist without `inferencePath`.
+ * pass when the model allows, and which path that is. A dist without `inferencePath` runs
+ * `model.predict` itself.
  */
-function sdkPredict(core, model) {
+function sdkPredict(core, tf, model) {
   const classifier = core.EcgClassifier.fromModel(model, core.DEFAULT_SPEC);
-  if (classifier.inferencePath === undefined) return undefined;
-  return (samples) => classifier.predict(samples).probabilities;
+  const path = classifier.inferencePath;
+  if (path === undefined) return { predict: createPredict(tf, model), path: 'model.predict' };
+  return { predict: (samples) => classifier.predict(samples).probabilities, path };
 }
 
 async function main() {
@@ -67,14 +69,9 @@ async function main() {
     const train = sdkLoop ? trainWithSdkLoop.bind(null, core) : trainWithFit.bind(null, tf);
     epochSeconds = await train(model, options.counts, options.seed);
   }
-  const inference = await measureInference(
-    sdkPredict(core, model) ?? createPredict(tf, model),
-    options.counts,
-    options.seed,
-  );
-  const inferPath = JSON.stringify(
-    core.EcgClassifier.fromModel(model, core.DEFAULT_SPEC).inferencePath ?? 'model.predict',
-  );
+  const { predict, path } = sdkPredict(core, tf, model);
+  const inference = await measureInference(predict, options.counts, options.seed);
+  const inferPath = JSON.stringify(path);
   const trainPath = sdkLoop
     ? 'SDK trainModel'
     : 'tfjs-layers model.fit (this dist does not export trainModel)';
