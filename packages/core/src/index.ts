@@ -211,6 +211,7 @@ export type {
   TrainCallbacks,
   TrainingHistory,
 } from './train/train-model';
+export type { TrainingPath } from './train/step-runner';
 export type {
   TrainingConfig,
   EarlyStoppingConfig,

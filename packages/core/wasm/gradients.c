@@ -1,6 +1,6 @@
 /*
  * Training gradients of the 1-D layers that tfjs-backend-wasm runs slowly or not at all: the
- * filter gradient of a convolution and the gradient of max pooling.
+ * filter gradient of a convolution and the gradients of max, min and average pooling.
  */
 #include "vector-math.h"
 
@@ -104,47 +104,76 @@ INLINE void scatter4(float *dx, int channels, int channel, v128_t steps, const f
   dx[wasm_i32x4_extract_lane(steps, 3) * channels + channel + 3] += dy[channel + 3];
 }
 
-/* One window's gradient, four channels at a time; a lane moves on a strictly larger value. */
+/* Whether a lane's value replaces the chosen one: strictly larger (max) or smaller (min). */
+INLINE v128_t replaces(v128_t value, v128_t chosen, int kind) {
+  return kind == POOLING_MIN ? wasm_f32x4_lt(value, chosen) : wasm_f32x4_gt(value, chosen);
+}
+
+/* One window's gradient to its first largest (or smallest) input, four channels at a time. */
 static void route_window(const float *x, int channels, int first, int last, const float *dy,
-                         float *dx) {
+                         float *dx, int kind) {
   int c = 0;
   for (; c + 4 <= channels; c += 4) {
-    v128_t best = wasm_v128_load(x + first * channels + c);
+    v128_t chosen = wasm_v128_load(x + first * channels + c);
     v128_t at = wasm_i32x4_splat(first);
     for (int step = first + 1; step < last; step++) {
       v128_t value = wasm_v128_load(x + step * channels + c);
-      v128_t larger = wasm_f32x4_gt(value, best);
-      best = wasm_v128_bitselect(value, best, larger);
-      at = wasm_v128_bitselect(wasm_i32x4_splat(step), at, larger);
+      v128_t better = replaces(value, chosen, kind);
+      chosen = wasm_v128_bitselect(value, chosen, better);
+      at = wasm_v128_bitselect(wasm_i32x4_splat(step), at, better);
     }
     scatter4(dx, channels, c, at, dy);
   }
   for (; c < channels; c++) {
-    int best = first;
+    int chosen = first;
     for (int step = first + 1; step < last; step++) {
-      if (x[step * channels + c] > x[best * channels + c]) best = step;
+      float value = x[step * channels + c], best = x[chosen * channels + c];
+      if (kind == POOLING_MIN ? value < best : value > best) chosen = step;
     }
-    dx[best * channels + c] += dy[c];
+    dx[chosen * channels + c] += dy[c];
+  }
+}
+
+/* An average window's gradient: each input inside it gets an equal share. */
+static void spread_window(int channels, int first, int last, const float *dy, float *dx) {
+  const float share = 1.0f / (float)(last - first);
+  for (int step = first; step < last; step++) {
+    for (int c = 0; c < channels; c++) dx[step * channels + c] += dy[c] * share;
   }
 }
 
 /*
- * dx of max pooling: each output's gradient goes to the first largest input of its window
- * (windows clipped to the sequence), as tfjs's cpu backend routes it.
+ * dx of 1-D pooling of `kind`. Windows are clipped to the sequence, as the forward pass clips
+ * them. Max and min send each output's gradient to the first extreme input of its window, as
+ * tfjs's cpu backend routes it; average shares it among the window's inputs.
  */
-EXPORT(max_pool1d_gradient)
-void max_pool1d_gradient(const float *x, int beats, int in_steps, int channels, const float *dy,
-                         int out_steps, int pool_size, int stride, int pad_before, float *dx) {
+EXPORT(pool1d_gradient)
+void pool1d_gradient(const float *x, int beats, int in_steps, int channels, const float *dy,
+                     int out_steps, int pool_size, int stride, int pad_before, int kind,
+                     float *dx) {
   for (int i = 0; i < beats * in_steps * channels; i++) dx[i] = 0.0f;
   for (int beat = 0; beat < beats; beat++) {
     for (int t = 0; t < out_steps; t++) {
       int first = t * stride - pad_before;
       int last = first + pool_size < in_steps ? first + pool_size : in_steps;
       first = first < 0 ? 0 : first;
-      if (first < last) route_window(x, channels, first, last, dy + t * channels, dx);
+      if (first >= last) continue;
+      if (kind == POOLING_AVERAGE) {
+        spread_window(channels, first, last, dy + t * channels, dx);
+      } else {
+        route_window(x, channels, first, last, dy + t * channels, dx, kind);
+      }
     }
     x += in_steps * channels;
     dy += out_steps * channels;
     dx += in_steps * channels;
   }
+}
+
+/* dx of max pooling (see pool1d_gradient), as tfjs's MaxPoolGrad kernel needs it. */
+EXPORT(max_pool1d_gradient)
+void max_pool1d_gradient(const float *x, int beats, int in_steps, int channels, const float *dy,
+                         int out_steps, int pool_size, int stride, int pad_before, float *dx) {
+  pool1d_gradient(x, beats, in_steps, channels, dy, out_steps, pool_size, stride, pad_before,
+                  POOLING_MAX, dx);
 }

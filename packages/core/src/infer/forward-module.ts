@@ -67,6 +67,42 @@ export interface ForwardKernels {
     padBefore: number,
     dx: Pointer,
   ): void;
+  pool1d_gradient(
+    x: Pointer,
+    beats: number,
+    inSteps: number,
+    channels: number,
+    dy: Pointer,
+    outSteps: number,
+    poolSize: number,
+    stride: number,
+    padBefore: number,
+    kind: number,
+    dx: Pointer,
+  ): void;
+  activation_gradient(
+    gradient: Pointer,
+    output: Pointer,
+    count: number,
+    activation: number,
+    alpha: number,
+  ): void;
+  flip_kernel(
+    kernel: Pointer,
+    kernelSize: number,
+    inChannels: number,
+    outChannels: number,
+    flipped: Pointer,
+  ): void;
+  crop1d(
+    input: Pointer,
+    beats: number,
+    steps: number,
+    channels: number,
+    before: number,
+    after: number,
+    output: Pointer,
+  ): void;
   lstm_train_forward(
     x: Pointer,
     beats: number,

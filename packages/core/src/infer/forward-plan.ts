@@ -59,7 +59,7 @@ function translate(layer: tfl.layers.Layer, shape: BeatShape, memory: ForwardMem
 }
 
 /** Each layer after the first takes exactly the previous one's output. */
-function checkChain(model: tfl.LayersModel): void {
+export function checkChain(model: tfl.LayersModel): void {
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
     throw new UnsupportedForward('a model with several inputs or outputs');
   }
@@ -73,7 +73,8 @@ function checkChain(model: tfl.LayersModel): void {
   });
 }
 
-function inputShape(model: tfl.LayersModel): BeatShape {
+/** One beat's shape at the model's input. */
+export function inputShape(model: tfl.LayersModel): BeatShape {
   const [, steps, channels, ...rest] = model.inputs[0]!.shape;
   if (typeof steps !== 'number' || typeof channels !== 'number' || rest.length > 0) {
     throw new UnsupportedForward(`input shape ${String(model.inputs[0]!.shape)}`);

@@ -7,14 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ForwardMemory } from '../infer/forward-memory';
 import { instantiateForward, type Pointer } from '../infer/forward-module';
-
-/** Adam's settings. */
-export interface AdamSettings {
-  learningRate: number;
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-}
+import { AdamSchedule, type AdamSettings } from './adam-schedule';
 
 interface Moments {
   m: Pointer;
@@ -29,34 +22,22 @@ export class FusedAdam extends tf.Optimizer {
   /** The name under which tfjs would serialise it. */
   static readonly className = 'EdgeEcgFusedAdam';
   private readonly moments = new Map<string, Moments>();
-  /** beta1, beta2 and 1 - each, rounded to float32 once, as tfjs keeps them. */
-  private readonly betas: { beta1: number; beta2: number; oneMinus1: number; oneMinus2: number };
-  private accBeta1: number;
-  private accBeta2: number;
+  private readonly schedule: AdamSchedule;
 
   constructor(
     private readonly memory: ForwardMemory,
     private readonly settings: AdamSettings,
   ) {
     super();
-    const [beta1, beta2] = [Math.fround(settings.beta1), Math.fround(settings.beta2)];
-    const [oneMinus1, oneMinus2] = [
-      Math.fround(1 - settings.beta1),
-      Math.fround(1 - settings.beta2),
-    ];
-    this.betas = { beta1, beta2, oneMinus1, oneMinus2 };
-    this.accBeta1 = beta1;
-    this.accBeta2 = beta2;
+    this.schedule = new AdamSchedule(settings);
   }
 
   override applyGradients(gradients: Gradients): void {
     const named = Array.isArray(gradients)
       ? gradients
       : Object.entries(gradients).map(([name, tensor]) => ({ name, tensor }));
-    const scales = [Math.fround(1 - this.accBeta1), Math.fround(1 - this.accBeta2)] as const;
-    for (const { name, tensor } of named) this.update(name, tensor, scales);
-    this.accBeta1 = Math.fround(this.accBeta1 * this.betas.beta1);
-    this.accBeta2 = Math.fround(this.accBeta2 * this.betas.beta2);
+    for (const { name, tensor } of named) this.update(name, tensor);
+    this.schedule.endStep();
     this.incrementIterations();
   }
 
@@ -78,30 +59,14 @@ export class FusedAdam extends tf.Optimizer {
     return moments;
   }
 
-  private update(name: string, gradient: tf.Tensor, scales: readonly [number, number]): void {
+  private update(name: string, gradient: tf.Tensor): void {
     const variable = tf.engine().registeredVariables[name];
     if (variable === undefined || gradient == null) return;
     const { m, v, count } = this.momentsOf(name, variable.size);
     const mark = this.memory.mark();
     const value = this.memory.store(variable.dataSync() as Float32Array);
     const grad = this.memory.store(gradient.dataSync() as Float32Array);
-    const { learningRate, epsilon } = this.settings;
-    const { beta1, beta2, oneMinus1, oneMinus2 } = this.betas;
-    this.memory.kernels.adam_update(
-      value,
-      grad,
-      m,
-      v,
-      count,
-      learningRate,
-      beta1,
-      oneMinus1,
-      beta2,
-      oneMinus2,
-      scales[0],
-      scales[1],
-      epsilon,
-    );
+    this.schedule.update(this.memory.kernels, { value, gradient: grad, m, v, count });
     const updated = tf.tensor(this.memory.floats(value, count).slice(), variable.shape);
     variable.assign(updated);
     updated.dispose();

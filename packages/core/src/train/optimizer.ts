@@ -11,7 +11,7 @@ export type OptimizerConfig =
   | { name: 'adagrad'; learningRate: number; initialAccumulatorValue?: number };
 
 /** Keras's defaults, which the reference recipe relies on. */
-const KERAS_ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+export const KERAS_ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 const KERAS_RMSPROP = { rho: 0.9, momentum: 0, epsilon: 1e-7 };
 const KERAS_ADAGRAD_INITIAL_ACCUMULATOR = 0.1;
 

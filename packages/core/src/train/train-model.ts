@@ -3,21 +3,16 @@
  *
  * tfjs's `model.fit` shuffles with `Math.random` and cannot weight classes per beat, so the SDK
  * runs its own loop. Every random draw of a step (dropout masks) comes from the run's seed.
+ * The steps themselves run on the SDK's own kernels where they can (see `step-runner.ts`).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BeatDataset } from '../data/beat-dataset';
-import {
-  createRandom,
-  shuffledIndices,
-  withRandom,
-  type RandomSource,
-} from '../util/seeded-random';
+import { createRandom, shuffledIndices, type RandomSource } from '../util/seeded-random';
 import { gatherRows, toTensors, type BeatTensors } from './batch-tensors';
 import { EarlyStopping, type EpochMetrics } from './early-stopping';
-import { categoricalCrossEntropy, countCorrect } from './loss';
-import { createOptimizer } from './optimizer';
 import { releaseDropoutMasks } from './release-dropout-masks';
+import { createStepRunner, type StepRunner, type TrainingPath } from './step-runner';
 import type { TrainingConfig } from './training-config';
 import { createValidate, type Validate } from './validation';
 
@@ -53,6 +48,8 @@ export interface TrainingHistory {
   stoppedEarly: boolean;
   /** The epoch whose weights the model holds at the end (the last one unless restored). */
   finalWeightsEpoch: number;
+  /** Which code took the steps, and why tfjs-layers' gradients did where they did. */
+  trainingPath: TrainingPath;
   durationMs: number;
 }
 
@@ -73,46 +70,21 @@ function splitValidation(dataset: BeatDataset, fraction: number, random: RandomS
   return { train, validation };
 }
 
-interface StepContext {
-  model: tfl.LayersModel;
-  optimizer: tf.Optimizer;
-  classWeights: tf.Tensor1D | undefined;
-  random: RandomSource;
-}
-
-/** One optimizer step on one batch; returns its loss and number of correct beats. */
-function trainStep(context: StepContext, batch: BeatTensors): [number, number] {
-  const { model, optimizer, classWeights, random } = context;
-  let correct: tf.Scalar | undefined;
-  const loss = withRandom(random, () =>
-    optimizer.minimize(() => {
-      const probabilities = model.apply(batch.x, { training: true }) as tf.Tensor2D;
-      correct = tf.keep(countCorrect(batch.y, probabilities));
-      return categoricalCrossEntropy(batch.y, probabilities, classWeights);
-    }, true),
-  );
-  const values: [number, number] = [loss!.dataSync()[0]!, correct!.dataSync()[0]!];
-  tf.dispose([loss!, correct!]);
-  return values;
-}
-
 async function runEpoch(
-  context: StepContext,
-  train: BeatTensors,
+  runner: StepRunner,
+  count: number,
   config: TrainingConfig,
+  random: RandomSource,
   epoch: number,
   callbacks: TrainCallbacks,
 ): Promise<EpochMetrics> {
-  const count = train.x.shape[0];
-  const order = shuffledIndices(count, context.random);
+  const order = shuffledIndices(count, random);
   const batches = Math.ceil(count / config.batchSize);
   let lossSum = 0;
   let correct = 0;
   for (let batch = 0; batch < batches && !callbacks.signal?.aborted; batch++) {
     const rows = order.subarray(batch * config.batchSize, (batch + 1) * config.batchSize);
-    const tensors = gatherRows(train, rows);
-    const [loss, hits] = trainStep(context, tensors);
-    tf.dispose([tensors.x, tensors.y]);
+    const [loss, hits] = runner.step(rows);
     lossSum += loss * rows.length;
     correct += hits;
     await callbacks.onBatchEnd?.({ epoch, batch, batches, loss, accuracy: hits / rows.length });
@@ -140,13 +112,8 @@ export async function trainModel(
   const started = Date.now();
   const random = createRandom(`${config.seed}:train`);
   const split = splitValidation(dataset, config.validationSplit, random);
-  const classWeights = config.classWeights ? tf.tensor1d(config.classWeights) : undefined;
-  const context: StepContext = {
-    model,
-    optimizer: createOptimizer(config.optimizer),
-    classWeights,
-    random,
-  };
+  const trainBeats = split.train.x.shape[0];
+  const runner = createStepRunner(model, split.train, config, random);
   const validate = split.validation && createValidate(model, split.validation, config.batchSize);
   const stopping = config.earlyStopping ? new EarlyStopping(config.earlyStopping) : undefined;
   const epochs: EpochProgress[] = [];
@@ -154,7 +121,8 @@ export async function trainModel(
   try {
     for (let epoch = 0; epoch < config.epochs && !callbacks.signal?.aborted; epoch++) {
       const epochStarted = Date.now();
-      const trained = await runEpoch(context, split.train, config, epoch, callbacks);
+      const trained = await runEpoch(runner, trainBeats, config, random, epoch, callbacks);
+      runner.writeBack();
       const metrics = withValidation(trained, validate);
       const progress = {
         ...metrics,
@@ -172,22 +140,22 @@ export async function trainModel(
     const finalWeightsEpoch = restoreBest(model, stopping) ?? epochs.length - 1;
     return {
       epochs,
-      trainBeats: split.train.x.shape[0],
+      trainBeats,
       validationBeats: split.validation?.x.shape[0] ?? 0,
       stoppedEarly,
       finalWeightsEpoch,
+      trainingPath: runner.path,
       durationMs: Date.now() - started,
     };
   } finally {
     releaseDropoutMasks(model);
     stopping?.dispose();
-    context.optimizer.dispose();
+    runner.dispose();
     tf.dispose([
       split.train.x,
       split.train.y,
       ...(split.validation ? [split.validation.x, split.validation.y] : []),
     ]);
-    classWeights?.dispose();
   }
 }
 

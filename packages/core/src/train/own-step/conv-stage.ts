@@ -1,0 +1,235 @@
+/**
+ * @module The training stages of Conv1D and Dense (a dense layer is a convolution of one tap
+ * over the rows): bias and activation fused into the forward call, the activation's derivative
+ * taken from the output in the backward.
+ */
+import { activationCode } from '../../infer/forward-activations';
+import type { Pointer } from '../../infer/forward-module';
+import { UnsupportedForward, type BeatShape } from '../../infer/forward-step';
+import { configChoice, configInteger, outputSteps, samePadding } from '../../infer/layer-config';
+import {
+  storeWeights,
+  type BackwardBuffers,
+  type StageContext,
+  type StageWeight,
+  type TrainingStage,
+} from './training-stage';
+import type { ForwardKernels } from '../../infer/forward-module';
+
+/** Activations whose derivative the backward reads from the output (see wasm/training.c). */
+const FROM_OUTPUT = new Set(['linear', 'relu', 'elu', 'tanh', 'sigmoid']);
+const LINEAR = activationCode('linear');
+
+interface Geometry {
+  kernelSize: number;
+  before: number;
+  after: number;
+  outSteps: number;
+  outChannels: number;
+  activation: number;
+}
+
+/** Where the stage keeps its padded input and the padded gradient of its output. */
+interface Scratch {
+  paddedInput: Pointer;
+  paddedGradient: Pointer;
+  flipped: Pointer;
+}
+
+class ConvStage implements TrainingStage {
+  readonly outputFloats: number;
+  readonly shape: BeatShape;
+
+  constructor(
+    private readonly input: BeatShape,
+    private readonly geometry: Geometry,
+    readonly weights: StageWeight[],
+    private readonly scratch: Scratch,
+  ) {
+    this.shape = { steps: geometry.outSteps, channels: geometry.outChannels };
+    this.outputFloats = geometry.outSteps * geometry.outChannels;
+  }
+
+  private get paddedSteps(): number {
+    return this.input.steps + this.geometry.before + this.geometry.after;
+  }
+
+  forward(kernels: ForwardKernels, beats: number, input: Pointer, output: Pointer): void {
+    const { kernelSize, before, after, outSteps, outChannels, activation } = this.geometry;
+    const { steps, channels } = this.input;
+    let source = input;
+    if (before + after > 0) {
+      kernels.pad1d(input, beats, steps, channels, before, after, this.scratch.paddedInput);
+      source = this.scratch.paddedInput;
+    }
+    const [kernel, bias] = this.weights;
+    kernels.conv1d(
+      source,
+      beats,
+      this.paddedSteps,
+      channels,
+      kernel!.value,
+      bias === undefined ? 0 : bias.value,
+      kernelSize,
+      1,
+      1,
+      output,
+      outSteps,
+      outChannels,
+      activation,
+      0,
+    );
+  }
+
+  backward(kernels: ForwardKernels, buffers: BackwardBuffers): void {
+    const { kernelSize, before, outSteps, outChannels, activation } = this.geometry;
+    const { steps, channels } = this.input;
+    const { beats, outputGradient: dy } = buffers;
+    if (activation !== LINEAR) {
+      kernels.activation_gradient(dy, buffers.output, beats * this.outputFloats, activation, 0);
+    }
+    const [kernel, bias] = this.weights;
+    if (bias !== undefined) kernels.sum_rows(dy, beats * outSteps, outChannels, bias.gradient);
+    kernels.conv1d_filter_gradient(
+      buffers.input,
+      beats,
+      steps,
+      channels,
+      dy,
+      outSteps,
+      outChannels,
+      kernelSize,
+      1,
+      before,
+      kernel!.gradient,
+    );
+    if (buffers.inputGradientNeeded) this.inputGradient(kernels, buffers, kernel!.value);
+  }
+
+  /** dx: the zero-padded dy convolved with the flipped, transposed kernel. */
+  private inputGradient(kernels: ForwardKernels, buffers: BackwardBuffers, kernel: Pointer): void {
+    const { kernelSize, before, outSteps, outChannels } = this.geometry;
+    const { steps, channels } = this.input;
+    const lead = kernelSize - 1 - before;
+    const trail = steps + kernelSize - 1 - outSteps - lead;
+    const { flipped, paddedGradient } = this.scratch;
+    kernels.flip_kernel(kernel, kernelSize, channels, outChannels, flipped);
+    let source = buffers.outputGradient;
+    if (lead + trail > 0) {
+      kernels.pad1d(source, buffers.beats, outSteps, outChannels, lead, trail, paddedGradient);
+      source = paddedGradient;
+    }
+    kernels.conv1d(
+      source,
+      buffers.beats,
+      outSteps + lead + trail,
+      outChannels,
+      flipped,
+      0,
+      kernelSize,
+      1,
+      1,
+      buffers.inputGradient,
+      steps,
+      channels,
+      LINEAR,
+      0,
+    );
+  }
+}
+
+function activationOf(name: unknown): number {
+  if (typeof name !== 'string' || !FROM_OUTPUT.has(name)) {
+    throw new UnsupportedForward(`training with activation ${String(name)}`);
+  }
+  return activationCode(name);
+}
+
+function makeStage(context: StageContext, geometry: Geometry): ConvStage {
+  const { shape, memory, capacity, layer } = context;
+  const paddedSteps = shape.steps + geometry.before + geometry.after;
+  const gradientSteps = shape.steps + geometry.kernelSize - 1;
+  const weights = storeWeights(layer, memory);
+  if (weights[0] === undefined) throw new UnsupportedForward(`${layer.name} without a kernel`);
+  const scratch: Scratch = {
+    paddedInput:
+      geometry.before + geometry.after > 0
+        ? memory.reserve(capacity * paddedSteps * shape.channels)
+        : 0,
+    paddedGradient:
+      gradientSteps > geometry.outSteps
+        ? memory.reserve(capacity * gradientSteps * geometry.outChannels)
+        : 0,
+    flipped: memory.reserve(weights[0].count),
+  };
+  return new ConvStage(shape, geometry, weights, scratch);
+}
+
+/** A Conv1D of stride 1 and dilation 1, 'valid' or 'same'. */
+export function conv1dStage(context: StageContext): TrainingStage {
+  const config = context.layer.getConfig();
+  const strides = configInteger(config, 'strides', 1);
+  const dilation = configInteger(config, 'dilationRate', 1);
+  if (strides !== 1 || dilation !== 1) {
+    throw new UnsupportedForward(`training a Conv1D with strides ${strides}, dilation ${dilation}`);
+  }
+  const padding = configChoice(config, 'padding', ['valid', 'same']);
+  const kernelSize = configInteger(config, 'kernelSize');
+  const outSteps = outputSteps(context.layer);
+  const { before, after } =
+    padding === 'same'
+      ? samePadding(context.shape.steps, outSteps, 1, kernelSize)
+      : { before: 0, after: 0 };
+  return makeStage(context, {
+    kernelSize,
+    before,
+    after,
+    outSteps,
+    outChannels: configInteger(config, 'filters'),
+    activation: activationOf(config['activation']),
+  });
+}
+
+/**
+ * A Dense over the last axis. A softmax belongs to the loss, so it is allowed only on the last
+ * layer, which the trainer checks; the stage itself stays linear.
+ */
+export function denseStage(context: StageContext): TrainingStage {
+  const config = context.layer.getConfig();
+  const activation = config['activation'] === 'softmax' ? 'linear' : config['activation'];
+  const { steps, channels } = context.shape;
+  const rows: StageContext = { ...context, shape: { steps: 1, channels } };
+  const stage = makeStage(rows, {
+    kernelSize: 1,
+    before: 0,
+    after: 0,
+    outSteps: 1,
+    outChannels: configInteger(config, 'units'),
+    activation: activationOf(activation),
+  });
+  return steps === 1 ? stage : new RowsStage(stage, steps);
+}
+
+/** A stage on single rows run over every step of a beat, as beats of one step each. */
+class RowsStage implements TrainingStage {
+  readonly outputFloats: number;
+  readonly shape: BeatShape;
+  readonly weights: StageWeight[];
+
+  constructor(
+    private readonly inner: TrainingStage,
+    private readonly steps: number,
+  ) {
+    this.outputFloats = inner.outputFloats * steps;
+    this.shape = { steps, channels: inner.shape.channels };
+    this.weights = inner.weights;
+  }
+
+  forward(kernels: ForwardKernels, beats: number, input: Pointer, output: Pointer): void {
+    this.inner.forward(kernels, beats * this.steps, input, output);
+  }
+
+  backward(kernels: ForwardKernels, buffers: BackwardBuffers): void {
+    this.inner.backward(kernels, { ...buffers, beats: buffers.beats * this.steps });
+  }
+}

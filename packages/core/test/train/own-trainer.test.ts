@@ -1,0 +1,201 @@
+/**
+ * The SDK's own training step follows tfjs-layers' gradients: the same model, data and seed
+ * give the same loss curve and predictions as training with the fast kernels off, up to
+ * float32 rounding, for every layer kind it takes.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { initBackend } from '../../src/backend/init-backend';
+import type { BeatDataset } from '../../src/data/beat-dataset';
+import { CausalPadding1D } from '../../src/layers/causal-padding-1d';
+import { MinPooling1D } from '../../src/layers/min-pooling-1d';
+import { trainModel, type TrainingHistory } from '../../src/train/train-model';
+import type { TrainingConfig } from '../../src/train/training-config';
+import { createRandom, withRandom } from '../../src/util/seeded-random';
+import { worstError } from '../backend/helpers/parity';
+import { bumpBeats } from '../fixtures/bump-beats';
+
+/**
+ * Absolute plus relative tolerance on per-epoch losses and final predictions after 4 epochs
+ * (at most about 1.1e-7 seen).
+ */
+const TOLERANCE = 1e-6;
+/** How far the reference's training loss must fall, so that the comparison means something. */
+const LEARNED = 1000 * TOLERANCE;
+const LENGTH = 40;
+const BEATS = 96;
+
+const CONFIG: TrainingConfig = {
+  optimizer: { name: 'adam', learningRate: 0.01 },
+  loss: 'categoricalCrossentropy',
+  epochs: 4,
+  batchSize: 16,
+  validationSplit: 0.25,
+  seed: 3,
+};
+
+function bumps(): BeatDataset {
+  return bumpBeats({
+    count: BEATS,
+    beatLength: LENGTH,
+    centres: [10, 28],
+    noise: 0.3,
+    seed: 'own-step-bumps',
+  });
+}
+
+type Layers = () => tfl.layers.Layer[];
+
+const relu = (filters: number, more: { inputShape?: number[] } = {}) =>
+  tfl.layers.conv1d({ filters, kernelSize: 3, activation: 'relu', ...more });
+
+const MODELS: Record<string, Layers> = {
+  'the recipe at a small size': () => [
+    relu(4, { inputShape: [LENGTH, 1] }),
+    relu(4),
+    tfl.layers.maxPooling1d({ poolSize: 3, strides: 2 }),
+    relu(8),
+    relu(8),
+    tfl.layers.maxPooling1d({ poolSize: 3, strides: 2 }),
+    tfl.layers.lstm({ units: 4, recurrentActivation: 'sigmoid' }),
+    tfl.layers.dense({ units: 2, activation: 'softmax' }),
+  ],
+  "'same' padding, LeakyReLU, average and min pooling, hard-sigmoid gates": () => [
+    tfl.layers.conv1d({ inputShape: [LENGTH, 1], filters: 4, kernelSize: 5, padding: 'same' }),
+    tfl.layers.leakyReLU({ alpha: 0.1 }),
+    tfl.layers.averagePooling1d({ poolSize: 2, strides: 2 }),
+    tfl.layers.conv1d({ filters: 8, kernelSize: 3, padding: 'same', activation: 'tanh' }),
+    new MinPooling1D({ poolSize: 3, strides: 2, padding: 'same' }),
+    tfl.layers.lstm({ units: 8, recurrentActivation: 'hardSigmoid', returnSequences: true }),
+    tfl.layers.globalMaxPooling1d({}),
+    tfl.layers.dense({ units: 6, activation: 'relu' }),
+    tfl.layers.dense({ units: 2, activation: 'softmax' }),
+  ],
+  'causal padding, sigmoid and elu, max pooling with overhang, flatten': () => [
+    new CausalPadding1D({ padding: 2 }),
+    tfl.layers.conv1d({ filters: 5, kernelSize: 3, activation: 'sigmoid' }),
+    tfl.layers.maxPooling1d({ poolSize: 3, strides: 2, padding: 'same' }),
+    tfl.layers.conv1d({ filters: 6, kernelSize: 2, activation: 'elu' }),
+    tfl.layers.activation({ activation: 'relu' }),
+    tfl.layers.flatten(),
+    tfl.layers.dense({ units: 2, activation: 'softmax' }),
+  ],
+  'global average pooling over an LSTM sequence': () => [
+    relu(4, { inputShape: [LENGTH, 1] }),
+    tfl.layers.maxPooling1d({ poolSize: 2 }),
+    tfl.layers.lstm({ units: 8, returnSequences: true }),
+    tfl.layers.globalAveragePooling1d({}),
+    tfl.layers.dense({ units: 2, activation: 'softmax' }),
+  ],
+};
+
+function build(layers: Layers): tfl.LayersModel {
+  return withRandom(createRandom('own-step-weights'), () => {
+    const model = tfl.sequential();
+    layers().forEach((layer, index) => {
+      if (index === 0 && !layer.batchInputShape) {
+        model.add(tfl.layers.inputLayer({ inputShape: [LENGTH, 1] }));
+      }
+      model.add(layer);
+    });
+    return model;
+  });
+}
+
+interface Run {
+  history: TrainingHistory;
+  losses: number[];
+  predictions: Float32Array;
+}
+
+async function trainOn(
+  fastKernels: boolean,
+  layers: Layers,
+  config: TrainingConfig = CONFIG,
+): Promise<Run> {
+  await initBackend({ fastKernels });
+  const model = build(layers);
+  const data = bumps();
+  const history = await trainModel(model, data, config);
+  const predictions = tf.tidy(() => {
+    const x = tf.tensor3d(data.samples, [BEATS, LENGTH, 1]);
+    return (model.predict(x) as tf.Tensor).dataSync() as Float32Array;
+  });
+  model.dispose();
+  const losses = history.epochs.flatMap((e) => [e.loss, e.valLoss!]);
+  return { history, losses, predictions };
+}
+
+async function expectSameTraining(layers: Layers, config: TrainingConfig = CONFIG) {
+  const reference = await trainOn(false, layers, config);
+  const own = await trainOn(true, layers, config);
+  expect(own.history.trainingPath).toEqual({ kind: 'own-kernels' });
+  expect(worstError(own.losses, reference.losses)).toBeLessThan(TOLERANCE);
+  expect(worstError(own.predictions, reference.predictions)).toBeLessThan(TOLERANCE);
+  expect(reference.losses[0]! - reference.losses.at(-2)!).toBeGreaterThan(LEARNED);
+}
+
+describe('the own training step', () => {
+  afterAll(async () => {
+    await initBackend();
+  });
+
+  describe.each(Object.entries(MODELS))('on %s', (_name, layers) => {
+    it("gives tfjs-layers' loss curve and predictions", async () => {
+      await expectSameTraining(layers);
+    });
+  });
+
+  describe('with class weights and a frozen first layer', () => {
+    it("gives tfjs-layers' loss curve and predictions", async () => {
+      const frozen: Layers = () => {
+        const layers = MODELS['the recipe at a small size']!();
+        layers[0]!.trainable = false;
+        return layers;
+      };
+      await expectSameTraining(frozen, { ...CONFIG, classWeights: [1, 3] });
+    });
+  });
+
+  describe('after training', () => {
+    it('leaves no tensor behind', async () => {
+      await initBackend();
+      const before = tf.memory().numTensors;
+      await trainOn(true, MODELS['the recipe at a small size']!);
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  });
+
+  describe('where it does not apply', () => {
+    const recipe = MODELS['the recipe at a small size']!;
+    const cases: [string, Layers, TrainingConfig, string][] = [
+      ['fastKernels off', recipe, CONFIG, 'fastKernels is off'],
+      [
+        'an optimizer other than Adam',
+        recipe,
+        { ...CONFIG, optimizer: { name: 'sgd', learningRate: 0.1 } },
+        'unsupported optimizer sgd',
+      ],
+      [
+        'an LSTM of 5 units',
+        () => [...recipe().slice(0, -2), tfl.layers.lstm({ units: 5 }), recipe().at(-1)!],
+        CONFIG,
+        'unsupported training an LSTM with 5 units (the kernels need a multiple of 4)',
+      ],
+      [
+        'dropout',
+        () => [...recipe().slice(0, -1), tfl.layers.dropout({ rate: 0.2 }), recipe().at(-1)!],
+        CONFIG,
+        'unsupported training with dropout 0.2',
+      ],
+    ];
+    it.each(cases)('falls back to tfjs-layers for %s, and says why', async (...args) => {
+      const [name, layers, config, reason] = args;
+      const { history } = await trainOn(name !== 'fastKernels off', layers, {
+        ...config,
+        epochs: 1,
+      });
+      expect(history.trainingPath).toEqual({ kind: 'tfjs-layers', reason });
+    });
+  });
+});

@@ -1,0 +1,71 @@
+/*
+ * The small steps of the SDK's own training step: activation derivatives taken from a layer's
+ * output, the flipped kernel of a convolution's input gradient, and cropping of sequences.
+ */
+#include "vector-math.h"
+
+/* f'(x) from y = f(x), for the activations whose derivative the output determines. */
+INLINE v128_t derivative4(v128_t y, int activation, float alpha) {
+  const v128_t one = splat(1.0f), zero = splat(0.0f);
+  switch (activation) {
+    case ACTIVATION_RELU:
+      return wasm_v128_and(one, wasm_f32x4_gt(y, zero));
+    case ACTIVATION_LEAKY_RELU:
+      return wasm_v128_bitselect(one, splat(alpha), wasm_f32x4_gt(y, zero));
+    case ACTIVATION_ELU:
+      return wasm_v128_bitselect(one, wasm_f32x4_add(y, one), wasm_f32x4_ge(y, zero));
+    case ACTIVATION_TANH:
+      return wasm_f32x4_sub(one, wasm_f32x4_mul(y, y));
+    case ACTIVATION_SIGMOID:
+      return wasm_f32x4_mul(y, wasm_f32x4_sub(one, y));
+    default:
+      return one;
+  }
+}
+
+/*
+ * gradient[i] *= f'(x[i]), read from output[i] = f(x[i]): relu, leaky relu (slope alpha >= 0),
+ * elu, tanh and sigmoid. Their backward passes in tfjs take the same values.
+ */
+EXPORT(activation_gradient)
+void activation_gradient(float *gradient, const float *output, int count, int activation,
+                         float alpha) {
+  int i = 0;
+  for (; i + 4 <= count; i += 4) {
+    v128_t slope = derivative4(wasm_v128_load(output + i), activation, alpha);
+    wasm_v128_store(gradient + i, wasm_f32x4_mul(wasm_v128_load(gradient + i), slope));
+  }
+  for (; i < count; i++) {
+    gradient[i] *= wasm_f32x4_extract_lane(derivative4(splat(output[i]), activation, alpha), 0);
+  }
+}
+
+/*
+ * The kernel that turns a stride-1 convolution's output gradient, zero-padded, into its input
+ * gradient: flipped[tap][out][in] = kernel[kernel_size - 1 - tap][in][out]. With
+ * kernel_size 1 it is the transpose of a dense kernel.
+ */
+EXPORT(flip_kernel)
+void flip_kernel(const float *kernel, int kernel_size, int in_channels, int out_channels,
+                 float *flipped) {
+  const int plane = in_channels * out_channels;
+  for (int tap = 0; tap < kernel_size; tap++) {
+    const float *from = kernel + (kernel_size - 1 - tap) * plane;
+    float *to = flipped + tap * plane;
+    for (int i = 0; i < in_channels; i++) {
+      for (int o = 0; o < out_channels; o++) to[o * in_channels + i] = from[i * out_channels + o];
+    }
+  }
+}
+
+/* Copies each beat's [steps][channels] without its first `before` and last `after` steps. */
+EXPORT(crop1d)
+void crop1d(const float *input, int beats, int steps, int channels, int before, int after,
+            float *output) {
+  const int kept = (steps - before - after) * channels;
+  for (int beat = 0; beat < beats; beat++) {
+    const float *x = input + (beat * steps + before) * channels;
+    float *y = output + beat * kept;
+    for (int i = 0; i < kept; i++) y[i] = x[i];
+  }
+}
