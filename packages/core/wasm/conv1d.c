@@ -74,6 +74,42 @@ static void conv_sequence(const conv *c, int out_steps) {
 }
 
 /*
+ * One input channel, stride 1, no dilation, 3 taps (a network's first layer on one lead): the
+ * kernel of 8 output channels stays in registers while the steps pass.
+ */
+INLINE void single_input_channels(const conv *c, int channel, int out_steps) {
+  v128_t w[3][2], b[2];
+  for (int v = 0; v < 2; v++) {
+    for (int tap = 0; tap < 3; tap++) {
+      w[tap][v] = wasm_v128_load(c->kernel + tap * c->out_channels + channel + 4 * v);
+    }
+    b[v] = c->bias ? wasm_v128_load(c->bias + channel + 4 * v) : splat(0.0f);
+  }
+  for (int step = 0; step < out_steps; step++) {
+    v128_t x0 = wasm_v128_load32_splat(c->input + step);
+    v128_t x1 = wasm_v128_load32_splat(c->input + step + 1);
+    v128_t x2 = wasm_v128_load32_splat(c->input + step + 2);
+    float *y = c->output + step * c->out_channels + channel;
+    for (int v = 0; v < 2; v++) {
+      v128_t sum = multiply_add(multiply_add(multiply_add(b[v], x0, w[0][v]), x1, w[1][v]), x2,
+                                w[2][v]);
+      wasm_v128_store(y + 4 * v, activate4(sum, c->activation, c->alpha));
+    }
+  }
+}
+
+static int single_input_applies(const conv *c) {
+  return c->in_channels == 1 && c->kernel_size == 3 && c->stride == 1 && c->dilation == 1 &&
+         c->out_channels % 8 == 0;
+}
+
+static void single_input_sequence(const conv *c, int out_steps) {
+  for (int channel = 0; channel < c->out_channels; channel += 8) {
+    single_input_channels(c, channel, out_steps);
+  }
+}
+
+/*
  * For each of `beats` sequences of [in_steps][in_channels], writes [out_steps][out_channels].
  * A dense layer is the same with in_steps = out_steps = rows, kernel_size 1, stride 1.
  */
@@ -83,8 +119,13 @@ void conv1d(const float *input, int beats, int in_steps, int in_channels, const 
             int out_steps, int out_channels, int activation, float alpha) {
   conv c = {input, in_channels, stride, dilation, kernel, kernel_size, bias, output,
             out_channels, activation, alpha};
+  const int single = single_input_applies(&c);
   for (int beat = 0; beat < beats; beat++) {
-    conv_sequence(&c, out_steps);
+    if (single) {
+      single_input_sequence(&c, out_steps);
+    } else {
+      conv_sequence(&c, out_steps);
+    }
     c.input += in_steps * in_channels;
     c.output += out_steps * out_channels;
   }

@@ -14,6 +14,9 @@ void conv1d_filter_gradient(const float *x, int beats, int in_steps, int in_chan
                             const float *dy, int out_steps, int out_channels, int kernel_size,
                             int stride, int pad_before, float *dw);
 void lstm_add_recurrent(const float *recurrent, int units, const float *h, float *z);
+void lstm_add_recurrent2(const float *recurrent, int units, const float *ha, const float *hb,
+                         float *za, float *zb);
+void sum_rows(const float *values, int rows, int columns, float *out);
 
 typedef struct {
   int beats;
@@ -25,15 +28,18 @@ typedef struct {
 
 INLINE int row(const lstm_sizes *s, int beat, int t) { return beat * s->steps + t; }
 
-/* Activates one step's gates in place and writes its cell, tanh of cell and hidden state. */
-static void forward_step(const lstm_sizes *s, float *z, const float *previous_cell, float *cell,
-                         float *tanh_cell, float *hidden) {
+/*
+ * Activates one step's gates in place and writes its cell, tanh of cell and hidden state.
+ * Inlined with a constant `gate`, its exps run as straight-line code.
+ */
+INLINE void forward_step(const lstm_sizes *s, int gate, float *z, const float *previous_cell,
+                         float *cell, float *tanh_cell, float *hidden) {
   const int u = s->units;
   for (int j = 0; j < u; j += 4) {
-    v128_t in = activate4(wasm_v128_load(z + j), s->gate, 0.0f);
-    v128_t forget = activate4(wasm_v128_load(z + u + j), s->gate, 0.0f);
+    v128_t in = activate4(wasm_v128_load(z + j), gate, 0.0f);
+    v128_t forget = activate4(wasm_v128_load(z + u + j), gate, 0.0f);
     v128_t candidate = tanh4(wasm_v128_load(z + 2 * u + j));
-    v128_t out = activate4(wasm_v128_load(z + 3 * u + j), s->gate, 0.0f);
+    v128_t out = activate4(wasm_v128_load(z + 3 * u + j), gate, 0.0f);
     v128_t before = previous_cell ? wasm_v128_load(previous_cell + j) : splat(0.0f);
     v128_t c = multiply_add(wasm_f32x4_mul(forget, before), in, candidate);
     v128_t tc = tanh4(c);
@@ -61,13 +67,27 @@ void lstm_train_forward(const float *x, int beats, int steps, int inputs, const 
   conv1d(x, beats, steps, inputs, kernel, bias, 1, 1, 1, gates, steps, 4 * units,
          ACTIVATION_LINEAR, 0.0f);
   for (int t = 0; t < steps; t++) {
-    for (int beat = 0; beat < beats; beat++) {
+    int beat = 0;
+    for (; t > 0 && beat + 2 <= beats; beat += 2) {
+      int at = row(&s, beat, t), next = row(&s, beat + 1, t);
+      lstm_add_recurrent2(recurrent, units, hidden + (at - 1) * units,
+                          hidden + (next - 1) * units, gates + at * 4 * units,
+                          gates + next * 4 * units);
+    }
+    for (; t > 0 && beat < beats; beat++) {
       int at = row(&s, beat, t);
-      float *z = gates + at * 4 * units;
-      if (t > 0) lstm_add_recurrent(recurrent, units, hidden + (at - 1) * units, z);
+      lstm_add_recurrent(recurrent, units, hidden + (at - 1) * units, gates + at * 4 * units);
+    }
+    for (beat = 0; beat < beats; beat++) {
+      int at = row(&s, beat, t);
       const float *before = t > 0 ? cells + (at - 1) * units : 0;
-      forward_step(&s, z, before, cells + at * units, tanh_cells + at * units,
-                   hidden + at * units);
+      float *z = gates + at * 4 * units;
+      float *records[3] = {cells + at * units, tanh_cells + at * units, hidden + at * units};
+      if (gate == ACTIVATION_SIGMOID) {
+        forward_step(&s, ACTIVATION_SIGMOID, z, before, records[0], records[1], records[2]);
+      } else {
+        forward_step(&s, gate, z, before, records[0], records[1], records[2]);
+      }
     }
   }
   for (int beat = 0; beat < beats; beat++) {
@@ -118,17 +138,39 @@ static void backward_step(const lstm_sizes *s, const lstm_records *r, int at, in
   }
 }
 
-/* dh = dz recurrentᵀ, with the transposed kernel [4 units][units]. */
-static void hidden_gradient(const float *dz, const float *recurrent_t, int units, float *dh) {
-  for (int j = 0; j < units; j += 4) {
-    v128_t sum[2] = {splat(0.0f), splat(0.0f)};
-    for (int column = 0; column < 4 * units; column += 2) {
-      for (int k = 0; k < 2; k++) {
-        v128_t weight = wasm_v128_load(recurrent_t + (column + k) * units + j);
-        sum[k] = multiply_add(sum[k], wasm_v128_load32_splat(dz + column + k), weight);
-      }
+/* dh[j..j+8] = dz recurrentᵀ for two beats, with the transposed kernel [4 units][units]. */
+INLINE void hidden_gradient_tile2(const float *dza, const float *dzb, const float *recurrent_t,
+                                  int units, int j, float *dha, float *dhb) {
+  v128_t sa[2] = {splat(0.0f), splat(0.0f)}, sb[2] = {splat(0.0f), splat(0.0f)};
+  for (int column = 0; column < 4 * units; column++) {
+    const float *w = recurrent_t + column * units + j;
+    v128_t a = wasm_v128_load32_splat(dza + column), b = wasm_v128_load32_splat(dzb + column);
+    for (int v = 0; v < 2; v++) {
+      v128_t weight = wasm_v128_load(w + 4 * v);
+      sa[v] = multiply_add(sa[v], a, weight);
+      sb[v] = multiply_add(sb[v], b, weight);
     }
-    wasm_v128_store(dh + j, wasm_f32x4_add(sum[0], sum[1]));
+  }
+  for (int v = 0; v < 2; v++) {
+    wasm_v128_store(dha + j + 4 * v, sa[v]);
+    wasm_v128_store(dhb + j + 4 * v, sb[v]);
+  }
+}
+
+/* dh = dz recurrentᵀ for two beats (the same beat twice is one), units in fours. */
+static void hidden_gradient2(const float *dza, const float *dzb, const float *recurrent_t,
+                             int units, float *dha, float *dhb) {
+  int j = 0;
+  for (; j + 8 <= units; j += 8) hidden_gradient_tile2(dza, dzb, recurrent_t, units, j, dha, dhb);
+  for (; j < units; j += 4) {
+    v128_t sa = splat(0.0f), sb = splat(0.0f);
+    for (int column = 0; column < 4 * units; column++) {
+      v128_t weight = wasm_v128_load(recurrent_t + column * units + j);
+      sa = multiply_add(sa, wasm_v128_load32_splat(dza + column), weight);
+      sb = multiply_add(sb, wasm_v128_load32_splat(dzb + column), weight);
+    }
+    wasm_v128_store(dha + j, sa);
+    wasm_v128_store(dhb + j, sb);
   }
 }
 
@@ -159,7 +201,11 @@ static void gate_gradients(const lstm_sizes *s, const lstm_records *r, const flo
     for (int beat = 0; beat < s->beats; beat++) {
       int at = row(s, beat, t);
       backward_step(s, r, at, t, dh + beat * u, dc + beat * u, dz + at * 4 * u);
-      if (t > 0) hidden_gradient(dz + at * 4 * u, recurrent_t, u, dh + beat * u);
+    }
+    for (int beat = 0; t > 0 && beat < s->beats; beat += 2) {
+      int second = beat + 1 < s->beats ? beat + 1 : beat;
+      const float *dza = dz + row(s, beat, t) * 4 * u, *dzb = dz + row(s, second, t) * 4 * u;
+      hidden_gradient2(dza, dzb, recurrent_t, u, dh + beat * u, dh + second * u);
     }
   }
 }
@@ -183,10 +229,7 @@ void lstm_train_backward(const float *dy, const float *x, int beats, int steps, 
   float *kernel_t = recurrent_t + width * units;
   transpose(recurrent, units, width, recurrent_t);
   gate_gradients(&s, &r, dy, return_sequences, recurrent_t, dz, dh, dc);
-  for (int c = 0; c < width; c++) dbias[c] = 0.0f;
-  for (int at = 0; at < rows; at++) {
-    for (int c = 0; c < width; c++) dbias[c] += dz[at * width + c];
-  }
+  sum_rows(dz, rows, width, dbias);
   conv1d_filter_gradient(x, beats, steps, inputs, dz, steps, width, 1, 1, 0, dkernel);
   for (int at = 0; at < rows; at++) {
     for (int j = 0; j < units; j++) {

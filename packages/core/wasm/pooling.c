@@ -39,10 +39,45 @@ static void pool_window(const float *input, int channels, int first, int last, f
   }
 }
 
+/* A max or min over a window wholly inside the sequence, channels in fours (no scale). */
+INLINE void extreme_window(const float *x, int channels, int pool_size, float *output, int kind) {
+  for (int channel = 0; channel < channels; channel += 4) {
+    v128_t value = wasm_v128_load(x + channel);
+    for (int step = 1; step < pool_size; step++) {
+      value = pool_combine(value, wasm_v128_load(x + step * channels + channel), kind);
+    }
+    wasm_v128_store(output + channel, value);
+  }
+}
+
+/* Max or min pooling of whole windows over channels in fours: the recipe's case, unbranched. */
+INLINE void extreme_pool(const float *input, int beats, int in_steps, int channels,
+                         float *output, int out_steps, int pool_size, int stride, int kind) {
+  for (int beat = 0; beat < beats; beat++) {
+    for (int t = 0; t < out_steps; t++) {
+      extreme_window(input + t * stride * channels, channels, pool_size,
+                     output + t * channels, kind);
+    }
+    input += in_steps * channels;
+    output += out_steps * channels;
+  }
+}
+
 /* Window t covers steps [t * stride - pad_before, + pool_size), clipped to the sequence. */
 EXPORT(pool1d)
 void pool1d(const float *input, int beats, int in_steps, int channels, float *output,
             int out_steps, int pool_size, int stride, int pad_before, int kind) {
+  int whole = pad_before == 0 && (out_steps - 1) * stride + pool_size <= in_steps;
+  if (whole && channels % 4 == 0 && kind != POOLING_AVERAGE) {
+    if (kind == POOLING_MAX) {
+      extreme_pool(input, beats, in_steps, channels, output, out_steps, pool_size, stride,
+                   POOLING_MAX);
+    } else {
+      extreme_pool(input, beats, in_steps, channels, output, out_steps, pool_size, stride,
+                   POOLING_MIN);
+    }
+    return;
+  }
   for (int beat = 0; beat < beats; beat++) {
     for (int t = 0; t < out_steps; t++) {
       int first = t * stride - pad_before;

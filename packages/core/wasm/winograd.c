@@ -4,7 +4,7 @@
  *
  * With d0..d3 the four input steps under a pair, the input transform is u = (d0 - d2, d1 + d2,
  * d2 - d1, d1 - d3); the kernel, transformed once by the caller, is g = (w0, (w0 + w1 + w2) / 2,
- * (w0 - w1 + w2) / 2, w2). Then y0 = m0 + m1 + m2 and y1 = m1 - m2 - m3, where m_j = u_j g_j
+ * (w0 - w1 + w2) / 2, w2) (winograd3_kernel). Then y0 = m0 + m1 + m2 and y1 = m1 - m2 - m3, where m_j = u_j g_j
  * summed over input channels: four matrix products, run by conv1d with kernel size 1.
  */
 #include "vector-math.h"
@@ -99,5 +99,18 @@ void conv1d_winograd3(const float *input, int beats, int in_channels, const floa
     }
     transform_output(m, pairs, out_channels, bias, output + beat * out_steps * out_channels,
                      out_steps, activation, alpha);
+  }
+}
+
+/* The transformed kernel [4][in_channels][out_channels] of a [3][in_channels][out_channels] one. */
+EXPORT(winograd3_kernel)
+void winograd3_kernel(const float *kernel, int in_channels, int out_channels, float *transformed) {
+  const int plane = in_channels * out_channels;
+  for (int i = 0; i < plane; i++) {
+    float w0 = kernel[i], w1 = kernel[plane + i], w2 = kernel[2 * plane + i];
+    transformed[i] = w0;
+    transformed[plane + i] = (w0 + w1 + w2) * 0.5f;
+    transformed[2 * plane + i] = (w0 - w1 + w2) * 0.5f;
+    transformed[3 * plane + i] = w2;
   }
 }

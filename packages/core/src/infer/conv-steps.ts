@@ -82,22 +82,18 @@ export function winogradApplies(
   );
 }
 
-/** The F(2, 3) kernel transform of a `[3][in][out]` kernel: `[4][in][out]` (see winograd.c). */
-export function winogradKernel(
-  kernel: Float32Array,
+/** Floats of the F(2, 3) transform of a `[3][in][out]` kernel: `[4][in][out]`. */
+export function winogradKernelFloats(inChannels: number, outChannels: number): number {
+  return 4 * inChannels * outChannels;
+}
+
+/** Floats of scratch a Winograd convolution needs per beat (see winograd.c). */
+export function winogradScratchFloats(
+  outSteps: number,
   inChannels: number,
   outChannels: number,
-): Float32Array {
-  const plane = inChannels * outChannels;
-  const transformed = new Float32Array(4 * plane);
-  for (let index = 0; index < plane; index++) {
-    const [w0, w1, w2] = [kernel[index]!, kernel[plane + index]!, kernel[2 * plane + index]!];
-    transformed[index] = w0;
-    transformed[plane + index] = (w0 + w1 + w2) / 2;
-    transformed[2 * plane + index] = (w0 - w1 + w2) / 2;
-    transformed[3 * plane + index] = w2;
-  }
-  return transformed;
+): number {
+  return 4 * Math.ceil(outSteps / 2) * (inChannels + outChannels);
 }
 
 function winogradStep(
@@ -107,11 +103,10 @@ function winogradStep(
   bias: number,
 ): ForwardStep {
   const { outSteps, outChannels, activation } = geometry;
-  const pairs = Math.ceil(outSteps / 2);
   return {
     inPlace: false,
     outputFloats: outSteps * outChannels,
-    scratchFloats: 4 * pairs * (shape.channels + outChannels),
+    scratchFloats: winogradScratchFloats(outSteps, shape.channels, outChannels),
     run: (kernels, { beats, input, output, scratch }) =>
       kernels.conv1d_winograd3(
         input,
@@ -158,8 +153,15 @@ export function conv1dSteps(
   if (kernel === undefined) throw new UnsupportedForward('a Conv1D without a kernel');
   const biasPointer = bias === undefined ? 0 : memory.store(bias);
   if (winogradApplies(geometry, convInput.channels)) {
-    const transformed = winogradKernel(kernel, convInput.channels, geometry.outChannels);
-    steps.push(winogradStep(convInput, geometry, memory.store(transformed), biasPointer));
+    const { channels } = convInput;
+    const transformed = memory.reserve(winogradKernelFloats(channels, geometry.outChannels));
+    memory.kernels.winograd3_kernel(
+      memory.store(kernel),
+      channels,
+      geometry.outChannels,
+      transformed,
+    );
+    steps.push(winogradStep(convInput, geometry, transformed, biasPointer));
   } else {
     steps.push(convStep(convInput, geometry, memory.store(kernel), biasPointer));
   }

@@ -42,6 +42,12 @@ export interface ForwardKernels {
     alpha: number,
     scratch: Pointer,
   ): void;
+  winograd3_kernel(
+    kernel: Pointer,
+    inChannels: number,
+    outChannels: number,
+    transformed: Pointer,
+  ): void;
   conv1d_filter_gradient(
     x: Pointer,
     beats: number,

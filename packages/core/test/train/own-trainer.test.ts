@@ -16,14 +16,15 @@ import { worstError } from '../backend/helpers/parity';
 import { bumpBeats } from '../fixtures/bump-beats';
 
 /**
- * Absolute plus relative tolerance on per-epoch losses and final predictions after 4 epochs
- * (at most about 1.1e-7 seen).
+ * Absolute plus relative tolerance on per-epoch losses and final predictions after 4 epochs:
+ * the two paths sum in different orders (at most about 1.2e-6 seen).
  */
-const TOLERANCE = 1e-6;
+const TOLERANCE = 1e-5;
 /** How far the reference's training loss must fall, so that the comparison means something. */
-const LEARNED = 1000 * TOLERANCE;
+const LEARNED = 2e-3;
 const LENGTH = 40;
-const BEATS = 96;
+/** 71 training beats, so that the last batch of each epoch has an odd count, 7. */
+const BEATS = 94;
 
 const CONFIG: TrainingConfig = {
   optimizer: { name: 'adam', learningRate: 0.01 },
@@ -78,6 +79,14 @@ const MODELS: Record<string, Layers> = {
     tfl.layers.conv1d({ filters: 6, kernelSize: 2, activation: 'elu' }),
     tfl.layers.activation({ activation: 'relu' }),
     tfl.layers.flatten(),
+    tfl.layers.dense({ units: 2, activation: 'softmax' }),
+  ],
+  'convolutions of 32 channels, which run as Winograd F(2, 3)': () => [
+    relu(32, { inputShape: [LENGTH, 1] }),
+    relu(32),
+    tfl.layers.conv1d({ filters: 8, kernelSize: 3, padding: 'same', activation: 'relu' }),
+    tfl.layers.maxPooling1d({ poolSize: 3, strides: 2 }),
+    tfl.layers.lstm({ units: 4 }),
     tfl.layers.dense({ units: 2, activation: 'softmax' }),
   ],
   'global average pooling over an LSTM sequence': () => [

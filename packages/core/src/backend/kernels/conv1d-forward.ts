@@ -14,9 +14,12 @@ import {
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { ForwardMemory } from '../../infer/forward-memory';
 import type { Pointer } from '../../infer/forward-module';
-import { winogradApplies, winogradKernel } from '../../infer/conv-steps';
+import {
+  winogradApplies,
+  winogradKernelFloats,
+  winogradScratchFloats,
+} from '../../infer/conv-steps';
 import { copyIn, type OwnKernelRun, runOwnKernel } from './own-kernels';
-import { heapView } from './wasm-heap';
 
 interface Conv2DArgs {
   inputs: { x: TensorInfo; filter: TensorInfo };
@@ -67,17 +70,15 @@ function convolve(
   const x = padded(memory, input, info);
   const geometry = { kernelSize: filterWidth, stride: strideWidth, dilation: dilationWidth };
   if (winogradApplies(geometry, inChannels)) {
-    const kernel = winogradKernel(
-      heapView(args.backend, args.inputs.filter),
-      inChannels,
-      outChannels,
-    );
-    const scratch = memory.reserve(4 * Math.ceil(outWidth / 2) * (inChannels + outChannels));
+    const kernel = memory.reserve(winogradKernelFloats(inChannels, outChannels));
+    const raw = copyIn(memory, args.backend, args.inputs.filter);
+    memory.kernels.winograd3_kernel(raw, inChannels, outChannels, kernel);
+    const scratch = memory.reserve(winogradScratchFloats(outWidth, inChannels, outChannels));
     memory.kernels.conv1d_winograd3(
       x,
       batchSize,
       inChannels,
-      memory.store(kernel),
+      kernel,
       0,
       y,
       outWidth,

@@ -3,6 +3,11 @@
  * over the rows): bias and activation fused into the forward call, the activation's derivative
  * taken from the output in the backward.
  */
+import {
+  winogradApplies,
+  winogradKernelFloats,
+  winogradScratchFloats,
+} from '../../infer/conv-steps';
 import { activationCode } from '../../infer/forward-activations';
 import type { Pointer } from '../../infer/forward-module';
 import { UnsupportedForward, type BeatShape } from '../../infer/forward-step';
@@ -34,6 +39,15 @@ interface Scratch {
   paddedInput: Pointer;
   paddedGradient: Pointer;
   flipped: Pointer;
+  /** Winograd's transformed kernel, and its per-beat scratch (see winograd.c). */
+  transformed: Pointer;
+  winograd: Pointer;
+}
+
+/** Which of the stage's two convolutions run as Winograd's F(2, 3). */
+interface WinogradUse {
+  forward: boolean;
+  inputGradient: boolean;
 }
 
 class ConvStage implements TrainingStage {
@@ -45,6 +59,7 @@ class ConvStage implements TrainingStage {
     private readonly geometry: Geometry,
     readonly weights: StageWeight[],
     private readonly scratch: Scratch,
+    private readonly winograd: WinogradUse,
   ) {
     this.shape = { steps: geometry.outSteps, channels: geometry.outChannels };
     this.outputFloats = geometry.outSteps * geometry.outChannels;
@@ -63,13 +78,32 @@ class ConvStage implements TrainingStage {
       source = this.scratch.paddedInput;
     }
     const [kernel, bias] = this.weights;
+    const biasValue = bias === undefined ? 0 : bias.value;
+    if (this.winograd.forward) {
+      const { transformed, winograd } = this.scratch;
+      kernels.winograd3_kernel(kernel!.value, channels, outChannels, transformed);
+      kernels.conv1d_winograd3(
+        source,
+        beats,
+        channels,
+        transformed,
+        biasValue,
+        output,
+        outSteps,
+        outChannels,
+        activation,
+        0,
+        winograd,
+      );
+      return;
+    }
     kernels.conv1d(
       source,
       beats,
       this.paddedSteps,
       channels,
       kernel!.value,
-      bias === undefined ? 0 : bias.value,
+      biasValue,
       kernelSize,
       1,
       1,
@@ -119,6 +153,24 @@ class ConvStage implements TrainingStage {
       kernels.pad1d(source, buffers.beats, outSteps, outChannels, lead, trail, paddedGradient);
       source = paddedGradient;
     }
+    if (this.winograd.inputGradient) {
+      const { transformed, winograd } = this.scratch;
+      kernels.winograd3_kernel(flipped, outChannels, channels, transformed);
+      kernels.conv1d_winograd3(
+        source,
+        buffers.beats,
+        outChannels,
+        transformed,
+        0,
+        buffers.inputGradient,
+        steps,
+        channels,
+        LINEAR,
+        0,
+        winograd,
+      );
+      return;
+    }
     kernels.conv1d(
       source,
       buffers.beats,
@@ -145,6 +197,18 @@ function activationOf(name: unknown): number {
   return activationCode(name);
 }
 
+/**
+ * The forward pass convolves `inChannels`, the input gradient `outChannels`; each runs as
+ * Winograd's F(2, 3) where the forward pass's rule would run it.
+ */
+function winogradUse(kernelSize: number, inChannels: number, outChannels: number): WinogradUse {
+  const geometry = { kernelSize, stride: 1, dilation: 1 };
+  return {
+    forward: winogradApplies(geometry, inChannels),
+    inputGradient: winogradApplies(geometry, outChannels),
+  };
+}
+
 function makeStage(context: StageContext, geometry: Geometry): ConvStage {
   const { shape, memory, capacity, layer } = context;
   const paddedSteps = shape.steps + geometry.before + geometry.after;
@@ -161,8 +225,21 @@ function makeStage(context: StageContext, geometry: Geometry): ConvStage {
         ? memory.reserve(capacity * gradientSteps * geometry.outChannels)
         : 0,
     flipped: memory.reserve(weights[0].count),
+    transformed: 0,
+    winograd: 0,
   };
-  return new ConvStage(shape, geometry, weights, scratch);
+  const winograd = winogradUse(geometry.kernelSize, shape.channels, geometry.outChannels);
+  if (winograd.forward || winograd.inputGradient) {
+    const { outSteps, outChannels } = geometry;
+    scratch.transformed = memory.reserve(winogradKernelFloats(shape.channels, outChannels));
+    scratch.winograd = memory.reserve(
+      Math.max(
+        winogradScratchFloats(outSteps, shape.channels, outChannels),
+        winogradScratchFloats(shape.steps, outChannels, shape.channels),
+      ),
+    );
+  }
+  return new ConvStage(shape, geometry, weights, scratch, winograd);
 }
 
 /** A Conv1D of stride 1 and dilation 1, 'valid' or 'same'. */
