@@ -201,6 +201,7 @@ describe('edge-ecg', () => {
           backend: 'wasm',
           wasmBinary: 'simd',
           epochs: 2,
+          trainingPath: { kind: 'own-kernels' },
           classCounts: [20, 20],
           baselineAccuracy: 0.5,
         });
@@ -232,6 +233,7 @@ describe('edge-ecg', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('Data: synthetic (seed 3), made by edge-ecg\n');
       expect(run.stdout).toMatch(/^Trained 1 epoch in [\d.]+ s/m);
+      expect(run.stdout).toContain("\nTraining steps: the SDK's own WASM kernels\n");
     });
   });
 
@@ -325,6 +327,28 @@ describe('edge-ecg compare', () => {
       expect(run.stdout).toContain(
         'at chance: the training loss never left the chance level (a dead start), so the\n',
       );
+    });
+  });
+
+  describe('when a variant is outside the own training step', () => {
+    it("marks it, says why, and reports each variant's training path in JSON", () => {
+      const args = ['compare', '--spec', specFile, '--train-per-class', '20', '--test-per-class'];
+      const run = runEdgeEcg([...args, '10', '--epochs', '1', '--vary', 'lstmUnits=4,5']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^lstmUnits=5 .* tfjs-layers steps$/m);
+      expect(run.stdout).not.toMatch(/^lstmUnits=4 .* tfjs-layers steps$/m);
+      expect(run.stdout).toContain(
+        '  lstmUnits=5: unsupported training an LSTM with 5 units (the kernels need a multiple of 4)\n',
+      );
+      const json = runEdgeEcg([...args, '10', '--epochs', '1', '--vary', 'lstmUnits=5', '--json']);
+      const result = lastJsonLine(json.stdout) as { variants: { trainingPath: unknown }[] };
+      expect(result.variants.map((v) => v.trainingPath)).toEqual([
+        { kind: 'own-kernels' },
+        {
+          kind: 'tfjs-layers',
+          reason: 'unsupported training an LSTM with 5 units (the kernels need a multiple of 4)',
+        },
+      ]);
     });
   });
 

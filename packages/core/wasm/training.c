@@ -1,6 +1,7 @@
 /*
  * The small steps of the SDK's own training step: activation derivatives taken from a layer's
- * output, the flipped kernel of a convolution's input gradient, and cropping of sequences.
+ * output, the flipped kernel of a convolution's input gradient, and cropping and spreading of
+ * sequences.
  */
 #include "vector-math.h"
 
@@ -67,5 +68,24 @@ void crop1d(const float *input, int beats, int steps, int channels, int before, 
     const float *x = input + (beat * steps + before) * channels;
     float *y = output + beat * kept;
     for (int i = 0; i < kept; i++) y[i] = x[i];
+  }
+}
+
+/*
+ * Spreads each beat's [steps][channels] over [out_steps][channels]: step t goes to
+ * before + t * stride, zeros everywhere else. A strided convolution's output gradient, spread
+ * so, turns into its input gradient by a stride-1 convolution with the flipped kernel.
+ */
+EXPORT(spread1d)
+void spread1d(const float *input, int beats, int steps, int channels, int stride, int before,
+              int out_steps, float *output) {
+  for (int beat = 0; beat < beats; beat++) {
+    const float *x = input + beat * steps * channels;
+    float *y = output + beat * out_steps * channels;
+    for (int i = 0; i < out_steps * channels; i++) y[i] = 0.0f;
+    for (int t = 0; t < steps; t++) {
+      float *row = y + (before + t * stride) * channels;
+      for (int c = 0; c < channels; c++) row[c] = x[t * channels + c];
+    }
   }
 }

@@ -38,22 +38,40 @@ function table(results: VariantResult[], baselineAccuracy: number): string {
           String(r.parameters).padStart(6),
           format(r.secondsPerEpoch, 2).padStart(7),
           ...(r.atChance ? ['at chance'] : []),
+          ...(r.trainingPath?.kind === 'tfjs-layers' ? ['tfjs-layers steps'] : []),
         ].join('  '),
   );
-  const note = results.some((r) => r.atChance)
-    ? [
-        '',
-        'at chance: the training loss never left the chance level (a dead start), so the',
-        'comparison says nothing about those variants. Try other --seed values or a lower',
-        'learning rate.',
-      ]
-    : [];
   return [
     header,
     ...rows,
     `${baselineLabel.padEnd(width)}  ${format(baselineAccuracy).padStart(8)}`,
-    ...note,
+    ...notes(results),
   ].join('\n');
+}
+
+/** What the marks after the rows mean. */
+function notes(results: VariantResult[]): string[] {
+  const lines: string[] = [];
+  if (results.some((r) => r.atChance)) {
+    lines.push(
+      '',
+      'at chance: the training loss never left the chance level (a dead start), so the',
+      'comparison says nothing about those variants. Try other --seed values or a lower',
+      'learning rate.',
+    );
+  }
+  const layers = results.filter((r) => r.trainingPath?.kind === 'tfjs-layers');
+  if (layers.length > 0) {
+    lines.push(
+      '',
+      "tfjs-layers steps: trained through tfjs-layers' gradients, more slowly, because",
+    );
+    for (const r of layers) {
+      if (r.trainingPath?.kind === 'tfjs-layers')
+        lines.push(`  ${r.name}: ${r.trainingPath.reason}`);
+    }
+  }
+  return lines;
 }
 
 /** Runs `edge-ecg compare` and returns what to print. */

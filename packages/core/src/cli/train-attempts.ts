@@ -6,16 +6,16 @@ import { EcgClassifier } from '../classifier/ecg-classifier';
 import type { BeatDataset } from '../data/beat-dataset';
 import { classCounts } from '../data/beat-dataset';
 import type { SpecOverrides } from '../spec/merge-spec';
-import { chanceLoss, isDeadStart, judgingEpoch } from '../train/dead-start';
+import { chanceLoss, isDeadStart, isWatchedEpoch, judgingEpoch } from '../train/dead-start';
 import type { TrainCallbacks, TrainingHistory } from '../train/train-model';
 
 /** How many times `edge-ecg train` retries a dead start when not told. */
 export const DEFAULT_RESTARTS = 5;
 
-/** A run at the chance loss when it was judged. */
+/** A run at the chance loss at its judging epoch or a later one. */
 export interface DeadStart {
   seed: number;
-  /** Epochs it ran before it was judged. */
+  /** Epochs it had run when it was found at the chance loss. */
   epochs: number;
   loss: number;
   chanceLoss: number;
@@ -68,10 +68,10 @@ async function attempt(options: AttemptOptions, seed: number, last: boolean) {
     signal: watchdog.signal,
     onEpochEnd: async (epoch) => {
       await progress.onEpochEnd?.(epoch);
-      if (epoch.epoch !== judging || judging >= epochs - 1) return;
-      if (!isDeadStart(epoch.loss, chance)) return;
+      const watched = dead === undefined && isWatchedEpoch(epoch.epoch, judging, epochs);
+      if (!watched || !isDeadStart(epoch.loss, chance)) return;
       const durationMs = Date.now() - started;
-      dead = { seed, epochs: judging + 1, loss: epoch.loss, chanceLoss: chance, durationMs };
+      dead = { seed, epochs: epoch.epoch + 1, loss: epoch.loss, chanceLoss: chance, durationMs };
       if (!last) watchdog.abort();
     },
   };
@@ -82,10 +82,12 @@ async function attempt(options: AttemptOptions, seed: number, last: boolean) {
 }
 
 /**
- * Trains from `seed`. A run still at the chance loss when judged (after 5 epochs and at least
- * 150 steps, see `judgingEpoch`) is dropped and the next seed tried, at most `restarts` times.
- * The last try always runs to the end; `lastDeadStart` says if it was judged dead too. Runs
- * too short to be judged before their last epoch are never judged.
+ * Trains from `seed`. A run at the chance loss at its judging epoch (after 5 epochs and at
+ * least 150 steps, see `judgingEpoch`) or at any later epoch before its last is dropped and
+ * the next seed tried, at most `restarts` times: at the recipe's learning rate some runs leave
+ * the chance level for an epoch or two and fall back to it. The last try always runs to the
+ * end; `lastDeadStart` says if it was found dead too. Runs too short to be judged before their
+ * last epoch are never judged.
  */
 export async function trainWithRestarts(options: AttemptOptions, seed: number): Promise<Attempts> {
   const deadStarts: DeadStart[] = [];

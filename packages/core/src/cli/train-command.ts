@@ -4,6 +4,7 @@ import { saveClassifier } from '../classifier/classifier-store';
 import { checkModelDirectoryTarget } from '../io/model-directory';
 import { splitSummary } from '../data/splits';
 import { formatReport } from '../evaluate/format-report';
+import type { TrainingPath } from '../train/step-runner';
 import type { TrainCallbacks } from '../train/train-model';
 import { integerFlag, parseFlags, stringFlag, type FlagSpec } from './cli-args';
 import { loadTrainTestSplit } from './load-data';
@@ -17,8 +18,8 @@ function deadStartLines(attempts: Omit<Attempts, 'classifier' | 'history'>, data
   const { deadStarts, lastDeadStart, seed } = attempts;
   const lines = deadStarts.map(
     (dead) =>
-      `Restarted: seed ${dead.seed} stayed at the chance loss (${dead.loss.toFixed(3)} against ` +
-      `${dead.chanceLoss.toFixed(3)}) for ${dead.epochs} epochs; the next seed was tried.`,
+      `Restarted: seed ${dead.seed} was at the chance loss (${dead.loss.toFixed(3)} against ` +
+      `${dead.chanceLoss.toFixed(3)}) after ${dead.epochs} epochs; the next seed was tried.`,
   );
   if (lastDeadStart !== undefined) {
     lines.push(
@@ -57,6 +58,12 @@ export const TRAIN_FLAGS: FlagSpec = {
 function callbacksFor(json: boolean, epochs: number): TrainCallbacks & { stop(): void } {
   if (wantsProgressBar(json)) return progressBarCallbacks(epochs);
   return { stop: () => undefined };
+}
+
+/** Which code took the training steps, in words. */
+function trainingPathLine(path: TrainingPath): string {
+  if (path.kind === 'own-kernels') return "Training steps: the SDK's own WASM kernels";
+  return `Training steps: tfjs-layers' gradients (${path.reason})`;
 }
 
 /** Runs `edge-ecg train` and returns what to print. */
@@ -107,6 +114,7 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
     lastDeadStart: attempts.lastDeadStart ?? null,
     deadStartSeconds,
     epochs: history.epochs.length,
+    trainingPath: history.trainingPath,
     stoppedEarly: history.stoppedEarly,
     trainSeconds,
     secondsPerEpoch: trainSeconds / Math.max(1, history.epochs.length),
@@ -125,6 +133,7 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
       `${trainSeconds.toFixed(1)} s ` +
       `(${result.secondsPerEpoch.toFixed(2)} s/epoch)${stoppedEarly}` +
       (deadStartSeconds > 0 ? `, after ${deadStartSeconds.toFixed(1)} s of dead starts` : ''),
+    trainingPathLine(history.trainingPath),
     '',
     formatReport(report),
     ...(out === undefined ? [] : ['', `Saved the model to ${out}`]),

@@ -6,6 +6,7 @@ import type { ModelSpec } from '../spec/model-spec';
 import { computeShapes, totalParamCount } from '../spec/shapes';
 import { classCounts } from '../data/beat-dataset';
 import { chanceLoss, isDeadStart } from '../train/dead-start';
+import type { TrainingPath } from '../train/step-runner';
 import type { TrainCallbacks } from '../train/train-model';
 
 /** One spec to try, and its label in the comparison. */
@@ -25,12 +26,15 @@ export interface VariantResult {
   secondsPerEpoch: number | null;
   /** The last epoch's training loss still above 98 % of the chance loss: a dead start. */
   atChance: boolean;
+  /** Which code took the training steps (null when the spec cannot work). */
+  trainingPath: TrainingPath | null;
   error: string | null;
 }
 
 function failed(name: string, error: EdgeEcgError): VariantResult {
   const base = { name, parameters: null, accuracy: null, macroF1: null, rocAuc: null };
-  return { ...base, epochs: 0, secondsPerEpoch: null, atChance: false, error: error.message };
+  const untrained = { epochs: 0, secondsPerEpoch: null, atChance: false, trainingPath: null };
+  return { ...base, ...untrained, error: error.message };
 }
 
 async function tryVariant(
@@ -61,6 +65,7 @@ async function tryVariant(
       epochs,
       secondsPerEpoch: history.durationMs / 1000 / Math.max(1, epochs),
       atChance: lastLoss !== undefined && isDeadStart(lastLoss, chance),
+      trainingPath: history.trainingPath,
       error: null,
     };
   } finally {

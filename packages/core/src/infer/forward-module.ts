@@ -100,6 +100,16 @@ export interface ForwardKernels {
     outChannels: number,
     flipped: Pointer,
   ): void;
+  spread1d(
+    input: Pointer,
+    beats: number,
+    steps: number,
+    channels: number,
+    stride: number,
+    before: number,
+    outSteps: number,
+    output: Pointer,
+  ): void;
   crop1d(
     input: Pointer,
     beats: number,

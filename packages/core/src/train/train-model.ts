@@ -34,6 +34,10 @@ export interface EpochProgress extends EpochMetrics {
 
 /** Callbacks and cancellation for {@link trainModel}. */
 export interface TrainCallbacks {
+  /**
+   * After every step. On the SDK's own training step (`history.trainingPath`) the model's
+   * variables are written at the end of each epoch, so here they still hold the epoch's start.
+   */
   onBatchEnd?: (progress: BatchProgress) => void | Promise<void>;
   onEpochEnd?: (progress: EpochProgress) => void | Promise<void>;
   /** Aborting stops training after the current batch; the weights so far are kept. */

@@ -3,6 +3,7 @@ import {
   chanceLoss,
   DEAD_START_EPOCHS,
   isDeadStart,
+  isWatchedEpoch,
   judgingEpoch,
 } from '../../src/train/dead-start';
 
@@ -42,6 +43,23 @@ describe('judgingEpoch', () => {
   describe('for a small data set (3 steps an epoch)', () => {
     it('waits for 150 steps', () => {
       expect(judgingEpoch(3)).toBe(49);
+    });
+  });
+});
+
+describe('isWatchedEpoch', () => {
+  describe('for the recipe (judged from its fifth epoch of 50)', () => {
+    it('watches the judging epoch and every later one but the last', () => {
+      const watched = Array.from({ length: 50 }, (_, epoch) => isWatchedEpoch(epoch, 4, 50));
+      expect(watched.indexOf(true)).toBe(4);
+      expect(watched.lastIndexOf(true)).toBe(48);
+      expect(watched.filter(Boolean)).toHaveLength(45);
+    });
+  });
+
+  describe('for a run that ends at its judging epoch', () => {
+    it('watches nothing', () => {
+      expect([0, 1, 2, 3, 4].some((epoch) => isWatchedEpoch(epoch, 4, 5))).toBe(false);
     });
   });
 });

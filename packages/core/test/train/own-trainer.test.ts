@@ -9,6 +9,7 @@ import { initBackend } from '../../src/backend/init-backend';
 import type { BeatDataset } from '../../src/data/beat-dataset';
 import { CausalPadding1D } from '../../src/layers/causal-padding-1d';
 import { MinPooling1D } from '../../src/layers/min-pooling-1d';
+import { OwnTrainer } from '../../src/train/own-step/own-trainer';
 import { trainModel, type TrainingHistory } from '../../src/train/train-model';
 import type { TrainingConfig } from '../../src/train/training-config';
 import { createRandom, withRandom } from '../../src/util/seeded-random';
@@ -61,8 +62,14 @@ const MODELS: Record<string, Layers> = {
     tfl.layers.lstm({ units: 4, recurrentActivation: 'sigmoid' }),
     tfl.layers.dense({ units: 2, activation: 'softmax' }),
   ],
-  "'same' padding, LeakyReLU, average and min pooling, hard-sigmoid gates": () => [
-    tfl.layers.conv1d({ inputShape: [LENGTH, 1], filters: 4, kernelSize: 5, padding: 'same' }),
+  "'same' padding, strides, LeakyReLU, average and min pooling, hard-sigmoid gates": () => [
+    tfl.layers.conv1d({
+      inputShape: [LENGTH, 1],
+      filters: 4,
+      kernelSize: 5,
+      strides: 2,
+      padding: 'same',
+    }),
     tfl.layers.leakyReLU({ alpha: 0.1 }),
     tfl.layers.averagePooling1d({ poolSize: 2, strides: 2 }),
     tfl.layers.conv1d({ filters: 8, kernelSize: 3, padding: 'same', activation: 'tanh' }),
@@ -72,10 +79,11 @@ const MODELS: Record<string, Layers> = {
     tfl.layers.dense({ units: 6, activation: 'relu' }),
     tfl.layers.dense({ units: 2, activation: 'softmax' }),
   ],
-  'causal padding, sigmoid and elu, max pooling with overhang, flatten': () => [
+  'causal padding, sigmoid and elu, strides 3, max pooling with overhang, flatten': () => [
     new CausalPadding1D({ padding: 2 }),
     tfl.layers.conv1d({ filters: 5, kernelSize: 3, activation: 'sigmoid' }),
     tfl.layers.maxPooling1d({ poolSize: 3, strides: 2, padding: 'same' }),
+    tfl.layers.conv1d({ filters: 6, kernelSize: 4, strides: 3, activation: 'relu' }),
     tfl.layers.conv1d({ filters: 6, kernelSize: 2, activation: 'elu' }),
     tfl.layers.activation({ activation: 'relu' }),
     tfl.layers.flatten(),
@@ -97,6 +105,16 @@ const MODELS: Record<string, Layers> = {
     tfl.layers.dense({ units: 2, activation: 'softmax' }),
   ],
 };
+
+function oneHotOf(labels: Int32Array): Float32Array {
+  const oneHot = new Float32Array(labels.length * 2);
+  labels.forEach((label, row) => (oneHot[row * 2 + label] = 1));
+  return oneHot;
+}
+
+function weightsOf(model: tfl.LayersModel): Float32Array[] {
+  return model.getWeights().map((tensor) => tensor.dataSync() as Float32Array);
+}
 
 function build(layers: Layers): tfl.LayersModel {
   return withRandom(createRandom('own-step-weights'), () => {
@@ -163,6 +181,36 @@ describe('the own training step', () => {
         return layers;
       };
       await expectSameTraining(frozen, { ...CONFIG, classWeights: [1, 3] });
+    });
+  });
+
+  describe('when the weights are set from outside between steps', () => {
+    it('writes its weights back on request and takes the new ones up', async () => {
+      await initBackend();
+      const model = build(MODELS['the recipe at a small size']!);
+      const adam = { learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+      const trainer = OwnTrainer.create(model, { capacity: 16, adam }) as OwnTrainer;
+      const data = bumps();
+      const rows = { samples: data.samples, oneHot: oneHotOf(data.labels) };
+      const batch = Int32Array.from({ length: 16 }, (_, i) => i);
+      const initial = weightsOf(model);
+      trainer.step(rows, batch);
+      trainer.writeBack();
+      const trained = weightsOf(model);
+      expect(worstError(trained[0]!, initial[0]!)).toBeGreaterThan(1e-3);
+      const shifted = trained.map((values) => values.map((v) => v + 1));
+      const tensors = shifted.map((values, i) =>
+        tf.tensor(values, model.weights[i]!.shape as number[]),
+      );
+      model.setWeights(tensors);
+      tf.dispose(tensors);
+      trainer.step(rows, batch);
+      trainer.writeBack();
+      // One Adam step moves a weight by about the learning rate: from the shifted weights.
+      weightsOf(model).forEach((values, i) => {
+        expect(worstError(values, shifted[i]!)).toBeLessThan(0.02);
+      });
+      model.dispose();
     });
   });
 

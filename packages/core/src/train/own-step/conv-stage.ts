@@ -27,6 +27,7 @@ const LINEAR = activationCode('linear');
 
 interface Geometry {
   kernelSize: number;
+  stride: number;
   before: number;
   after: number;
   outSteps: number;
@@ -105,7 +106,7 @@ class ConvStage implements TrainingStage {
       kernel!.value,
       biasValue,
       kernelSize,
-      1,
+      this.geometry.stride,
       1,
       output,
       outSteps,
@@ -133,24 +134,36 @@ class ConvStage implements TrainingStage {
       outSteps,
       outChannels,
       kernelSize,
-      1,
+      this.geometry.stride,
       before,
       kernel!.gradient,
     );
     if (buffers.inputGradientNeeded) this.inputGradient(kernels, buffers, kernel!.value);
   }
 
-  /** dx: the zero-padded dy convolved with the flipped, transposed kernel. */
+  /**
+   * dx: dy spread to the stride and zero-padded, convolved with the flipped, transposed kernel.
+   */
   private inputGradient(kernels: ForwardKernels, buffers: BackwardBuffers, kernel: Pointer): void {
-    const { kernelSize, before, outSteps, outChannels } = this.geometry;
+    const { kernelSize, stride, before, outSteps, outChannels } = this.geometry;
     const { steps, channels } = this.input;
-    const lead = kernelSize - 1 - before;
-    const trail = steps + kernelSize - 1 - outSteps - lead;
+    const spreadSteps = steps + kernelSize - 1;
     const { flipped, paddedGradient } = this.scratch;
     kernels.flip_kernel(kernel, kernelSize, channels, outChannels, flipped);
     let source = buffers.outputGradient;
-    if (lead + trail > 0) {
-      kernels.pad1d(source, buffers.beats, outSteps, outChannels, lead, trail, paddedGradient);
+    if (spreadSteps > outSteps) {
+      const lead = kernelSize - 1 - before;
+      const { beats } = buffers;
+      kernels.spread1d(
+        source,
+        beats,
+        outSteps,
+        outChannels,
+        stride,
+        lead,
+        spreadSteps,
+        paddedGradient,
+      );
       source = paddedGradient;
     }
     if (this.winograd.inputGradient) {
@@ -174,7 +187,7 @@ class ConvStage implements TrainingStage {
     kernels.conv1d(
       source,
       buffers.beats,
-      outSteps + lead + trail,
+      spreadSteps,
       outChannels,
       flipped,
       0,
@@ -201,11 +214,11 @@ function activationOf(name: unknown): number {
  * The forward pass convolves `inChannels`, the input gradient `outChannels`; each runs as
  * Winograd's F(2, 3) where the forward pass's rule would run it.
  */
-function winogradUse(kernelSize: number, inChannels: number, outChannels: number): WinogradUse {
-  const geometry = { kernelSize, stride: 1, dilation: 1 };
+function winogradUse(geometry: Geometry, inChannels: number): WinogradUse {
+  const { kernelSize, stride, outChannels } = geometry;
   return {
-    forward: winogradApplies(geometry, inChannels),
-    inputGradient: winogradApplies(geometry, outChannels),
+    forward: winogradApplies({ kernelSize, stride, dilation: 1 }, inChannels),
+    inputGradient: winogradApplies({ kernelSize, stride: 1, dilation: 1 }, outChannels),
   };
 }
 
@@ -228,7 +241,7 @@ function makeStage(context: StageContext, geometry: Geometry): ConvStage {
     transformed: 0,
     winograd: 0,
   };
-  const winograd = winogradUse(geometry.kernelSize, shape.channels, geometry.outChannels);
+  const winograd = winogradUse(geometry, shape.channels);
   if (winograd.forward || winograd.inputGradient) {
     const { outSteps, outChannels } = geometry;
     scratch.transformed = memory.reserve(winogradKernelFloats(shape.channels, outChannels));
@@ -242,23 +255,22 @@ function makeStage(context: StageContext, geometry: Geometry): ConvStage {
   return new ConvStage(shape, geometry, weights, scratch, winograd);
 }
 
-/** A Conv1D of stride 1 and dilation 1, 'valid' or 'same'. */
+/** A Conv1D without dilation, 'valid' or 'same', of any stride. */
 export function conv1dStage(context: StageContext): TrainingStage {
   const config = context.layer.getConfig();
-  const strides = configInteger(config, 'strides', 1);
+  const stride = configInteger(config, 'strides', 1);
   const dilation = configInteger(config, 'dilationRate', 1);
-  if (strides !== 1 || dilation !== 1) {
-    throw new UnsupportedForward(`training a Conv1D with strides ${strides}, dilation ${dilation}`);
-  }
+  if (dilation !== 1) throw new UnsupportedForward(`training a Conv1D of dilation ${dilation}`);
   const padding = configChoice(config, 'padding', ['valid', 'same']);
   const kernelSize = configInteger(config, 'kernelSize');
   const outSteps = outputSteps(context.layer);
   const { before, after } =
     padding === 'same'
-      ? samePadding(context.shape.steps, outSteps, 1, kernelSize)
+      ? samePadding(context.shape.steps, outSteps, stride, kernelSize)
       : { before: 0, after: 0 };
   return makeStage(context, {
     kernelSize,
+    stride,
     before,
     after,
     outSteps,
@@ -278,6 +290,7 @@ export function denseStage(context: StageContext): TrainingStage {
   const rows: StageContext = { ...context, shape: { steps: 1, channels } };
   const stage = makeStage(rows, {
     kernelSize: 1,
+    stride: 1,
     before: 0,
     after: 0,
     outSteps: 1,

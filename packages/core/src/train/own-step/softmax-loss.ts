@@ -19,6 +19,41 @@ function argmax(values: Float32Array, start: number, columns: number): number {
   return best;
 }
 
+/** One beat's class weight: its one-hot row times the weights (1 without weights). */
+function beatWeight(oneHot: Float32Array, start: number, weights: readonly number[] | undefined) {
+  if (weights === undefined) return 1;
+  return weights.reduce((sum, weight, k) => sum + oneHot[start + k]! * weight, 0);
+}
+
+/** What one row adds to the batch: its weighted loss, and its gradient written at `start`. */
+interface Row {
+  probabilities: Float32Array;
+  oneHot: Float32Array;
+  gradient: Float32Array;
+  start: number;
+  columns: number;
+}
+
+/** Writes the row's logit gradient (scaled by `scale`) and returns its loss (times `weight`). */
+function scoreRow(row: Row, weight: number, scale: number, pGradient: Float64Array): number {
+  const { probabilities, oneHot, gradient, start, columns } = row;
+  let loss = 0;
+  let weighted = 0;
+  for (let k = 0; k < columns; k++) {
+    const p = probabilities[start + k]!;
+    const clipped = Math.min(Math.max(p, EPSILON), 1 - EPSILON);
+    const y = oneHot[start + k]!;
+    loss -= weight * y * Math.log(clipped);
+    const inside = p >= EPSILON && p <= 1 - EPSILON;
+    pGradient[k] = inside ? (-weight * y * scale) / clipped : 0;
+    weighted += p * pGradient[k]!;
+  }
+  for (let k = 0; k < columns; k++) {
+    gradient[start + k] = probabilities[start + k]! * (pGradient[k]! - weighted);
+  }
+  return loss;
+}
+
 /**
  * Scores the rows of `probabilities` (`columns` classes each) against `oneHot` and writes the
  * loss's gradient with respect to the softmax's inputs into `gradient`.
@@ -31,29 +66,12 @@ export function softmaxCrossEntropy(
   gradient: Float32Array,
 ): BatchScore {
   const beats = probabilities.length / columns;
-  const probabilityGradient = new Float64Array(columns);
+  const pGradient = new Float64Array(columns);
   let lossSum = 0;
   let correct = 0;
-  for (let beat = 0; beat < beats; beat++) {
-    const start = beat * columns;
-    let weight = 1;
-    if (classWeights !== undefined) {
-      weight = 0;
-      for (let k = 0; k < columns; k++) weight += oneHot[start + k]! * classWeights[k]!;
-    }
-    let weighted = 0;
-    for (let k = 0; k < columns; k++) {
-      const p = probabilities[start + k]!;
-      const y = oneHot[start + k]!;
-      const clipped = Math.min(Math.max(p, EPSILON), 1 - EPSILON);
-      lossSum -= weight * y * Math.log(clipped);
-      const inside = p >= EPSILON && p <= 1 - EPSILON;
-      probabilityGradient[k] = inside ? (-weight * y) / (beats * clipped) : 0;
-      weighted += p * probabilityGradient[k]!;
-    }
-    for (let k = 0; k < columns; k++) {
-      gradient[start + k] = probabilities[start + k]! * (probabilityGradient[k]! - weighted);
-    }
+  for (let start = 0; start < probabilities.length; start += columns) {
+    const row = { probabilities, oneHot, gradient, start, columns };
+    lossSum += scoreRow(row, beatWeight(oneHot, start, classWeights), 1 / beats, pGradient);
     if (argmax(probabilities, start, columns) === argmax(oneHot, start, columns)) correct++;
   }
   return { loss: lossSum / beats, correct };
