@@ -22,6 +22,8 @@ export interface PageSteps {
   cpuPerWall: { train: number | null; infer: number };
   /** `EcgClassifier.inferencePath` on the ours page (null for a dist without it). */
   inferencePath?: unknown;
+  /** `history.trainingPath` of the ours page's training (null for a dist without it). */
+  trainingPath?: unknown;
 }
 
 /** One page run. */

@@ -42,9 +42,9 @@ function cpuNote(cpuPerWall) {
 }
 
 /** Which loop trained and which code predicted, as the Node `ours` peer notes them. */
-function oursPathNotes({ inferencePath }) {
+function oursPathNotes({ inferencePath, trainingPath }) {
   return [
-    'trained with SDK trainModel',
+    `trained with SDK trainModel, training path ${JSON.stringify(trainingPath ?? null)}`,
     `inference path ${JSON.stringify(inferencePath ?? 'model.predict')}`,
   ];
 }

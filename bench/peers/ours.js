@@ -21,7 +21,10 @@ const {
 
 const CORE_DIST = path.join(__dirname, '..', '..', 'packages', 'core', 'dist', 'index.cjs');
 
-/** Trains with the SDK's `trainModel`: warm-up and timed epochs in one run of the loop. */
+/**
+ * Trains with the SDK's `trainModel`: warm-up and timed epochs in one run of the loop.
+ * Returns the median epoch and the training path the history reports.
+ */
 async function trainWithSdkLoop(core, model, counts, seed) {
   const beats = recipeBeats(seed);
   const dataset = {
@@ -41,7 +44,8 @@ async function trainWithSdkLoop(core, model, counts, seed) {
   // trainModel times each epoch itself, from its start to the end of its validation; its
   // setup (tensors, the split) is not part of any epoch.
   const history = await core.trainModel(model, dataset, config);
-  return median(history.epochs.slice(counts.warmupEpochs).map((epoch) => epoch.durationMs / 1000));
+  const seconds = history.epochs.slice(counts.warmupEpochs).map((epoch) => epoch.durationMs / 1000);
+  return { seconds: median(seconds), path: history.trainingPath };
 }
 
 /**
@@ -65,15 +69,19 @@ async function main() {
   const model = buildRecipeModel(tfl);
   const sdkLoop = typeof core.trainModel === 'function';
   let epochSeconds = null;
-  if (options.counts.epochs > 0) {
-    const train = sdkLoop ? trainWithSdkLoop.bind(null, core) : trainWithFit.bind(null, tf);
-    epochSeconds = await train(model, options.counts, options.seed);
+  let trainingPath;
+  if (options.counts.epochs > 0 && sdkLoop) {
+    const trained = await trainWithSdkLoop(core, model, options.counts, options.seed);
+    epochSeconds = trained.seconds;
+    trainingPath = trained.path;
+  } else if (options.counts.epochs > 0) {
+    epochSeconds = await trainWithFit(tf, model, options.counts, options.seed);
   }
   const { predict, path } = sdkPredict(core, tf, model);
   const inference = await measureInference(predict, options.counts, options.seed);
   const inferPath = JSON.stringify(path);
   const trainPath = sdkLoop
-    ? 'SDK trainModel'
+    ? `SDK trainModel, training path ${JSON.stringify(trainingPath ?? null)}`
     : 'tfjs-layers model.fit (this dist does not export trainModel)';
   printPeerResult(
     {

@@ -19,6 +19,7 @@ function steps(info: Partial<PageSteps['info']> = {}): PageSteps {
     jsHeapMb: 10.2,
     cpuPerWall: { train: 1.9, infer: 1.75 },
     inferencePath: { kind: 'wasm-forward' },
+    trainingPath: { kind: 'own-kernels' },
   };
 }
 
@@ -52,7 +53,7 @@ describe('buildRow', () => {
     it('says how it ran, what the memory figure is, and that the cores were reported', () => {
       expect(row.notes).toEqual([
         'ran threaded-simd on 2 thread(s), crossOriginIsolated true',
-        'trained with SDK trainModel',
+        'trained with SDK trainModel, training path {"kind":"own-kernels"}',
         'inference path {"kind":"wasm-forward"}',
         'renderer CPU s per wall s: training 1.90, inference 1.75',
         'peak RSS: VmHWM of the page renderer (pid from CDP SystemInfo.getProcessInfo); ' +

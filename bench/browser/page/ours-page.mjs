@@ -50,11 +50,15 @@ function recipeConfig(epochs, seed) {
   };
 }
 
+/** `history.trainingPath` of the training run (null before it, or for a dist without it). */
+let trainingPath = null;
+
 /** Trains with the SDK's loop; the median seconds of the epochs after the warm-up, or null. */
 async function train(counts, seed) {
   if (counts.epochs === 0) return null;
   const config = recipeConfig(counts.warmupEpochs + counts.epochs, seed);
   const history = await trainModel(classifier.model, recipeDataset(seed), config);
+  trainingPath = history.trainingPath ?? null;
   return median(
     history.epochs.slice(counts.warmupEpochs).map(({ durationMs }) => durationMs / 1000),
   );
@@ -62,12 +66,12 @@ async function train(counts, seed) {
 
 /**
  * Inference through `classifier.predict`, whose probabilities are read back before it returns,
- * and which code it ran (`inferencePath`, null for a dist without it).
+ * and which code it ran (`inferencePath`, null for a dist without it), with the training path.
  */
 async function infer(counts, seed) {
   const predict = (samples) => classifier.predict(samples).probabilities;
   const measures = await measureInference(predict, counts, seed);
-  return { ...measures, inferencePath: classifier.inferencePath ?? null };
+  return { ...measures, inferencePath: classifier.inferencePath ?? null, trainingPath };
 }
 
 Object.assign(globalThis, { [BENCH_GLOBAL]: { start, train, infer } });

@@ -7,14 +7,19 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { initBackend } from '../../src/backend/init-backend';
 import type { BeatDataset } from '../../src/data/beat-dataset';
-import { CausalPadding1D } from '../../src/layers/causal-padding-1d';
-import { MinPooling1D } from '../../src/layers/min-pooling-1d';
 import { OwnTrainer } from '../../src/train/own-step/own-trainer';
 import { trainModel, type TrainingHistory } from '../../src/train/train-model';
 import type { TrainingConfig } from '../../src/train/training-config';
-import { createRandom, withRandom } from '../../src/util/seeded-random';
 import { worstError } from '../backend/helpers/parity';
 import { bumpBeats } from '../fixtures/bump-beats';
+import {
+  build,
+  LENGTH,
+  MODELS,
+  oneHotOf,
+  weightsOf,
+  type Layers,
+} from '../fixtures/own-step-models';
 
 /**
  * Absolute plus relative tolerance on per-epoch losses and final predictions after 4 epochs:
@@ -23,7 +28,6 @@ import { bumpBeats } from '../fixtures/bump-beats';
 const TOLERANCE = 1e-5;
 /** How far the reference's training loss must fall, so that the comparison means something. */
 const LEARNED = 2e-3;
-const LENGTH = 40;
 /** 71 training beats, so that the last batch of each epoch has an odd count, 7. */
 const BEATS = 94;
 
@@ -43,89 +47,6 @@ function bumps(): BeatDataset {
     centres: [10, 28],
     noise: 0.3,
     seed: 'own-step-bumps',
-  });
-}
-
-type Layers = () => tfl.layers.Layer[];
-
-const relu = (filters: number, more: { inputShape?: number[] } = {}) =>
-  tfl.layers.conv1d({ filters, kernelSize: 3, activation: 'relu', ...more });
-
-const MODELS: Record<string, Layers> = {
-  'the recipe at a small size': () => [
-    relu(4, { inputShape: [LENGTH, 1] }),
-    relu(4),
-    tfl.layers.maxPooling1d({ poolSize: 3, strides: 2 }),
-    relu(8),
-    relu(8),
-    tfl.layers.maxPooling1d({ poolSize: 3, strides: 2 }),
-    tfl.layers.lstm({ units: 4, recurrentActivation: 'sigmoid' }),
-    tfl.layers.dense({ units: 2, activation: 'softmax' }),
-  ],
-  "'same' padding, strides, LeakyReLU, average and min pooling, hard-sigmoid gates": () => [
-    tfl.layers.conv1d({
-      inputShape: [LENGTH, 1],
-      filters: 4,
-      kernelSize: 5,
-      strides: 2,
-      padding: 'same',
-    }),
-    tfl.layers.leakyReLU({ alpha: 0.1 }),
-    tfl.layers.averagePooling1d({ poolSize: 2, strides: 2 }),
-    tfl.layers.conv1d({ filters: 8, kernelSize: 3, padding: 'same', activation: 'tanh' }),
-    new MinPooling1D({ poolSize: 3, strides: 2, padding: 'same' }),
-    tfl.layers.lstm({ units: 8, recurrentActivation: 'hardSigmoid', returnSequences: true }),
-    tfl.layers.globalMaxPooling1d({}),
-    tfl.layers.dense({ units: 6, activation: 'relu' }),
-    tfl.layers.dense({ units: 2, activation: 'softmax' }),
-  ],
-  'causal padding, sigmoid and elu, strides 3, max pooling with overhang, flatten': () => [
-    new CausalPadding1D({ padding: 2 }),
-    tfl.layers.conv1d({ filters: 5, kernelSize: 3, activation: 'sigmoid' }),
-    tfl.layers.maxPooling1d({ poolSize: 3, strides: 2, padding: 'same' }),
-    tfl.layers.conv1d({ filters: 6, kernelSize: 4, strides: 3, activation: 'relu' }),
-    tfl.layers.conv1d({ filters: 6, kernelSize: 2, activation: 'elu' }),
-    tfl.layers.activation({ activation: 'relu' }),
-    tfl.layers.flatten(),
-    tfl.layers.dense({ units: 2, activation: 'softmax' }),
-  ],
-  'convolutions of 32 channels, which run as Winograd F(2, 3)': () => [
-    relu(32, { inputShape: [LENGTH, 1] }),
-    relu(32),
-    tfl.layers.conv1d({ filters: 8, kernelSize: 3, padding: 'same', activation: 'relu' }),
-    tfl.layers.maxPooling1d({ poolSize: 3, strides: 2 }),
-    tfl.layers.lstm({ units: 4 }),
-    tfl.layers.dense({ units: 2, activation: 'softmax' }),
-  ],
-  'global average pooling over an LSTM sequence': () => [
-    relu(4, { inputShape: [LENGTH, 1] }),
-    tfl.layers.maxPooling1d({ poolSize: 2 }),
-    tfl.layers.lstm({ units: 8, returnSequences: true }),
-    tfl.layers.globalAveragePooling1d({}),
-    tfl.layers.dense({ units: 2, activation: 'softmax' }),
-  ],
-};
-
-function oneHotOf(labels: Int32Array): Float32Array {
-  const oneHot = new Float32Array(labels.length * 2);
-  labels.forEach((label, row) => (oneHot[row * 2 + label] = 1));
-  return oneHot;
-}
-
-function weightsOf(model: tfl.LayersModel): Float32Array[] {
-  return model.getWeights().map((tensor) => tensor.dataSync() as Float32Array);
-}
-
-function build(layers: Layers): tfl.LayersModel {
-  return withRandom(createRandom('own-step-weights'), () => {
-    const model = tfl.sequential();
-    layers().forEach((layer, index) => {
-      if (index === 0 && !layer.batchInputShape) {
-        model.add(tfl.layers.inputLayer({ inputShape: [LENGTH, 1] }));
-      }
-      model.add(layer);
-    });
-    return model;
   });
 }
 

@@ -30,6 +30,12 @@ export interface TrainingRows {
   oneHot: Float32Array;
 }
 
+/** The gradient of one of the model's weights, by the weight's variable name. */
+export interface WeightGradient {
+  name: string;
+  values: Float32Array;
+}
+
 interface Buffers {
   input: Pointer;
   outputs: Pointer[];
@@ -89,6 +95,26 @@ export class OwnTrainer {
 
   /** One Adam step on the beats at `rows` of `data`; returns the batch's loss and hits. */
   step(data: TrainingRows, rows: Int32Array): BatchScore {
+    const score = this.computeGradients(data, rows);
+    for (const update of this.updates) this.schedule.update(this.memory.kernels, update);
+    this.schedule.endStep();
+    return score;
+  }
+
+  /**
+   * The loss's gradient with respect to each of the model's weights (trainable or not), on the
+   * beats at `rows` of `data`, without a step; with the batch's loss and hits.
+   */
+  gradients(data: TrainingRows, rows: Int32Array): BatchScore & { gradients: WeightGradient[] } {
+    const score = this.computeGradients(data, rows);
+    const gradients = this.weights.map(({ variable, gradient, count }) => ({
+      name: variable.name,
+      values: this.memory.floats(gradient, count).slice(),
+    }));
+    return { ...score, gradients };
+  }
+
+  private computeGradients(data: TrainingRows, rows: Int32Array): BatchScore {
     if (rows.length > this.options.capacity) {
       throw new RangeError(`a batch of ${rows.length} beats exceeds ${this.options.capacity}`);
     }
@@ -97,8 +123,6 @@ export class OwnTrainer {
     this.forward(rows.length);
     const score = this.lossGradient(rows.length, oneHot);
     this.backward(rows.length);
-    for (const update of this.updates) this.schedule.update(this.memory.kernels, update);
-    this.schedule.endStep();
     return score;
   }
 
