@@ -169,11 +169,3 @@ void pool1d_gradient(const float *x, int beats, int in_steps, int channels, cons
     dx += in_steps * channels;
   }
 }
-
-/* dx of max pooling (see pool1d_gradient), as tfjs's MaxPoolGrad kernel needs it. */
-EXPORT(max_pool1d_gradient)
-void max_pool1d_gradient(const float *x, int beats, int in_steps, int channels, const float *dy,
-                         int out_steps, int pool_size, int stride, int pad_before, float *dx) {
-  pool1d_gradient(x, beats, in_steps, channels, dy, out_steps, pool_size, stride, pad_before,
-                  POOLING_MAX, dx);
-}

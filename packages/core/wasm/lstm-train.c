@@ -138,39 +138,15 @@ static void backward_step(const lstm_sizes *s, const lstm_records *r, int at, in
   }
 }
 
-/* dh[j..j+8] = dz recurrentᵀ for two beats, with the transposed kernel [4 units][units]. */
-INLINE void hidden_gradient_tile2(const float *dza, const float *dzb, const float *recurrent_t,
-                                  int units, int j, float *dha, float *dhb) {
-  v128_t sa[2] = {splat(0.0f), splat(0.0f)}, sb[2] = {splat(0.0f), splat(0.0f)};
-  for (int column = 0; column < 4 * units; column++) {
-    const float *w = recurrent_t + column * units + j;
-    v128_t a = wasm_v128_load32_splat(dza + column), b = wasm_v128_load32_splat(dzb + column);
-    for (int v = 0; v < 2; v++) {
-      v128_t weight = wasm_v128_load(w + 4 * v);
-      sa[v] = multiply_add(sa[v], a, weight);
-      sb[v] = multiply_add(sb[v], b, weight);
-    }
-  }
-  for (int v = 0; v < 2; v++) {
-    wasm_v128_store(dha + j + 4 * v, sa[v]);
-    wasm_v128_store(dhb + j + 4 * v, sb[v]);
-  }
-}
-
 /* dh = dz recurrentᵀ for two beats (the same beat twice is one), units in fours. */
 static void hidden_gradient2(const float *dza, const float *dzb, const float *recurrent_t,
                              int units, float *dha, float *dhb) {
   int j = 0;
-  for (; j + 8 <= units; j += 8) hidden_gradient_tile2(dza, dzb, recurrent_t, units, j, dha, dhb);
+  for (; j + 8 <= units; j += 8) {
+    two_row_product(dza, dzb, 4 * units, recurrent_t + j, units, 2, 0, dha + j, dhb + j);
+  }
   for (; j < units; j += 4) {
-    v128_t sa = splat(0.0f), sb = splat(0.0f);
-    for (int column = 0; column < 4 * units; column++) {
-      v128_t weight = wasm_v128_load(recurrent_t + column * units + j);
-      sa = multiply_add(sa, wasm_v128_load32_splat(dza + column), weight);
-      sb = multiply_add(sb, wasm_v128_load32_splat(dzb + column), weight);
-    }
-    wasm_v128_store(dha + j, sa);
-    wasm_v128_store(dhb + j, sb);
+    two_row_product(dza, dzb, 4 * units, recurrent_t + j, units, 1, 0, dha + j, dhb + j);
   }
 }
 

@@ -79,28 +79,12 @@ static void gates1(const cell *c, const float *z, float *h, float *state, int un
   h[unit] = out * activate1(state[unit], c->activation, 0.0f);
 }
 
-/* Two beats' z += h recurrent over 16 columns: each weight vector loaded once serves both. */
+/* Two beats' z += h recurrent over 16 columns. */
 INLINE void recurrent_tile2(const cell *c, const float *ha, const float *hb, float *za, float *zb,
                             int column) {
   const int columns = 4 * c->units;
-  v128_t sa[4], sb[4];
-  for (int v = 0; v < 4; v++) {
-    sa[v] = wasm_v128_load(za + column + 4 * v);
-    sb[v] = wasm_v128_load(zb + column + 4 * v);
-  }
-  for (int j = 0; j < c->units; j++) {
-    v128_t a = wasm_v128_load32_splat(ha + j), b = wasm_v128_load32_splat(hb + j);
-    const float *w = c->recurrent + j * columns + column;
-    for (int v = 0; v < 4; v++) {
-      v128_t weight = wasm_v128_load(w + 4 * v);
-      sa[v] = multiply_add(sa[v], a, weight);
-      sb[v] = multiply_add(sb[v], b, weight);
-    }
-  }
-  for (int v = 0; v < 4; v++) {
-    wasm_v128_store(za + column + 4 * v, sa[v]);
-    wasm_v128_store(zb + column + 4 * v, sb[v]);
-  }
+  two_row_product(ha, hb, c->units, c->recurrent + column, columns, 4, 1, za + column,
+                  zb + column);
 }
 
 static int is_standard(const cell *c) {

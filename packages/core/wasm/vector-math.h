@@ -25,6 +25,32 @@ INLINE v128_t multiply_add(v128_t sum, v128_t a, v128_t b) {
   return wasm_f32x4_add(sum, wasm_f32x4_mul(a, b));
 }
 
+/*
+ * For two rows a and b of `rows` values, out_a[0 .. 4 * vectors] = start_a + a w and the same
+ * for b, where w holds `rows` rows `stride` floats apart: each weight vector loaded once serves
+ * both rows. start_a and start_b are the outputs themselves (accumulate) or zero.
+ */
+INLINE void two_row_product(const float *a, const float *b, int rows, const float *w, int stride,
+                            int vectors, int accumulate, float *out_a, float *out_b) {
+  v128_t sa[4], sb[4];
+  for (int v = 0; v < vectors; v++) {
+    sa[v] = accumulate ? wasm_v128_load(out_a + 4 * v) : wasm_f32x4_splat(0.0f);
+    sb[v] = accumulate ? wasm_v128_load(out_b + 4 * v) : wasm_f32x4_splat(0.0f);
+  }
+  for (int j = 0; j < rows; j++, w += stride) {
+    v128_t value_a = wasm_v128_load32_splat(a + j), value_b = wasm_v128_load32_splat(b + j);
+    for (int v = 0; v < vectors; v++) {
+      v128_t weight = wasm_v128_load(w + 4 * v);
+      sa[v] = wasm_f32x4_add(sa[v], wasm_f32x4_mul(value_a, weight));
+      sb[v] = wasm_f32x4_add(sb[v], wasm_f32x4_mul(value_b, weight));
+    }
+  }
+  for (int v = 0; v < vectors; v++) {
+    wasm_v128_store(out_a + 4 * v, sa[v]);
+    wasm_v128_store(out_b + 4 * v, sb[v]);
+  }
+}
+
 /* 1.5 * 2^23: adding it rounds a float below 2^22 in magnitude to an integer in the low bits. */
 #define ROUNDING_MAGIC 12582912.0f
 

@@ -61,18 +61,6 @@ export interface ForwardKernels {
     padBefore: number,
     dw: Pointer,
   ): void;
-  max_pool1d_gradient(
-    x: Pointer,
-    beats: number,
-    inSteps: number,
-    channels: number,
-    dy: Pointer,
-    outSteps: number,
-    poolSize: number,
-    stride: number,
-    padBefore: number,
-    dx: Pointer,
-  ): void;
   pool1d_gradient(
     x: Pointer,
     beats: number,

@@ -13,6 +13,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { POOLING_CODES } from '../../infer/forward-activations';
 import { type OwnKernelRun, runOwnKernel } from './own-kernels';
 import { heapView } from './wasm-heap';
 
@@ -108,7 +109,7 @@ function routeOneDimensional(
   if (axis === undefined) return undefined;
   const { backend, inputs } = args;
   const run: OwnKernelRun = ({ kernels }, [x, dy], [dx]) =>
-    kernels.max_pool1d_gradient(
+    kernels.pool1d_gradient(
       x!,
       info.batchSize,
       axis.steps,
@@ -118,6 +119,7 @@ function routeOneDimensional(
       axis.size,
       axis.stride,
       axis.padBefore,
+      POOLING_CODES.max,
       dx!,
     );
   return runOwnKernel(backend, [inputs.input, inputs.dy], [inputs.input.shape], run)?.[0];
