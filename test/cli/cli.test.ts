@@ -268,6 +268,25 @@ describe('edge-ecg', () => {
       expect(deadStarts[0]!.chanceLoss).toBeCloseTo(Math.LN2, 6);
       expect(report).toMatchObject({ seed: 7, dataSeed: 5, epochs: 8 });
       expect(report['lastDeadStart']).toMatchObject({ seed: 7, epochs: 7 });
+      expect(report['atChance']).toBe(true);
+    });
+  });
+
+  describe('train too short to be judged, whose loss stays at the chance level', () => {
+    it('says that the model predicts one class and what to try', () => {
+      const frozen = join(dir, 'frozen-train-spec.json');
+      const training = { epochs: 2, optimizer: { name: 'adam', learningRate: 1e-12 } };
+      writeFileSync(frozen, JSON.stringify({ ...TINY_SPEC, training }));
+      const args = ['train', '--spec', frozen, '--train-per-class', '20', '--test-per-class'];
+      const run = runEdgeEcg([...args, '10', '--seed', '3']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(
+        /^Seed 3 ran to the end, but its last training loss is at the chance level \(0\.\d{3}, above 98 % of the chance loss 0\.693\): the model predicts one class\.$/m,
+      );
+      expect(run.stdout).toContain(
+        'Train longer, try more --restarts or other --seed values, or a lower learning rate ' +
+          '(training.optimizer.learningRate in a --spec file).\n',
+      );
     });
   });
 
@@ -338,7 +357,8 @@ describe('edge-ecg compare', () => {
       expect(run.stdout).toMatch(/^lstmUnits=5 .* tfjs-layers steps$/m);
       expect(run.stdout).not.toMatch(/^lstmUnits=4 .* tfjs-layers steps$/m);
       expect(run.stdout).toContain(
-        '  lstmUnits=5: unsupported training an LSTM with 5 units (the kernels need a multiple of 4)\n',
+        '  lstmUnits=5: the own training step does not take layer block2_lstm (LSTM): ' +
+          '5 units (its kernels need a multiple of 4)\n',
       );
       const json = runEdgeEcg([...args, '10', '--epochs', '1', '--vary', 'lstmUnits=5', '--json']);
       const result = lastJsonLine(json.stdout) as { variants: { trainingPath: unknown }[] };
@@ -346,7 +366,9 @@ describe('edge-ecg compare', () => {
         { kind: 'own-kernels' },
         {
           kind: 'tfjs-layers',
-          reason: 'unsupported training an LSTM with 5 units (the kernels need a multiple of 4)',
+          reason:
+            'the own training step does not take layer block2_lstm (LSTM): ' +
+            '5 units (its kernels need a multiple of 4)',
         },
       ]);
     });

@@ -4,6 +4,8 @@ import { saveClassifier } from '../classifier/classifier-store';
 import { checkModelDirectoryTarget } from '../io/model-directory';
 import { splitSummary } from '../data/splits';
 import { formatReport } from '../evaluate/format-report';
+import { classCounts, type BeatDataset } from '../data/beat-dataset';
+import { chanceLoss, isDeadStart } from '../train/dead-start';
 import type { TrainingPath } from '../train/step-runner';
 import type { TrainCallbacks } from '../train/train-model';
 import { integerFlag, parseFlags, stringFlag, type FlagSpec } from './cli-args';
@@ -14,26 +16,61 @@ import { TRAINING_DEFAULTS } from '../spec/spec-defaults';
 import type { CommandOutput } from './command-output';
 import { type Attempts, DEFAULT_RESTARTS, trainWithRestarts } from './train-attempts';
 
-function deadStartLines(attempts: Omit<Attempts, 'classifier' | 'history'>, dataSeed: number) {
+/** The final training loss, when it is still at the chance level. */
+interface FinalAtChance {
+  loss: number;
+  chanceLoss: number;
+}
+
+function lossAgainstChance(loss: number, chance: number): string {
+  return `${loss.toFixed(3)}, above 98 % of the chance loss ${chance.toFixed(3)}`;
+}
+
+function deadStartLines(
+  attempts: Omit<Attempts, 'classifier' | 'history'>,
+  dataSeed: number,
+  atChance: FinalAtChance | undefined,
+) {
   const { deadStarts, lastDeadStart, seed } = attempts;
   const lines = deadStarts.map(
     (dead) =>
-      `Restarted: seed ${dead.seed} was at the chance loss (${dead.loss.toFixed(3)} against ` +
-      `${dead.chanceLoss.toFixed(3)}) after ${dead.epochs} epochs; the next seed was tried.`,
+      `Restarted: seed ${dead.seed} was at the chance level (${lossAgainstChance(dead.loss, dead.chanceLoss)}) ` +
+      `after ${dead.epochs} epochs; the next seed was tried.`,
   );
   if (lastDeadStart !== undefined) {
     lines.push(
-      `Seed ${seed}, the last try, was at the chance loss too after ${lastDeadStart.epochs} ` +
-        'epochs; it trained to the end. Try a lower learning rate ' +
-        '(training.optimizer.learningRate in a --spec file) or more --restarts.',
+      `Seed ${seed}, the last try, was at the chance level too after ${lastDeadStart.epochs} ` +
+        'epochs; it trained to the end.',
+    );
+  } else if (atChance !== undefined) {
+    lines.push(
+      `Seed ${seed} ran to the end, but its last training loss is at the chance level ` +
+        `(${lossAgainstChance(atChance.loss, atChance.chanceLoss)}): the model predicts one class.`,
     );
   } else if (deadStarts.length > 0) {
     lines.push(`Seed ${seed} trained.`);
+  }
+  if (lastDeadStart !== undefined || atChance !== undefined) {
+    lines.push(
+      'Train longer, try more --restarts or other --seed values, or a lower learning rate ' +
+        '(training.optimizer.learningRate in a --spec file).',
+    );
   }
   if (deadStarts.length > 0) {
     lines.push(`To train it again: --seed ${seed} --data-seed ${dataSeed} --restarts 0`);
   }
   return lines;
+}
+
+/** The last epoch's training loss and the chance loss, when the one is above 98 % of the other. */
+function finalAtChance(
+  history: { epochs: { loss: number }[] },
+  train: BeatDataset,
+  classWeights: number[] | undefined,
+): FinalAtChance | undefined {
+  const loss = history.epochs.at(-1)?.loss;
+  const chance = chanceLoss(classCounts(train), classWeights);
+  return loss !== undefined && isDeadStart(loss, chance) ? { loss, chanceLoss: chance } : undefined;
 }
 
 /** The flags of `edge-ecg train`. */
@@ -89,6 +126,7 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
     seed,
   );
   const report = classifier.evaluate(split.test);
+  const atChance = finalAtChance(history, split.train, classifier.spec.training.classWeights);
   if (out !== undefined) await saveClassifier(classifier, out);
   classifier.dispose();
   const trainSeconds = history.durationMs / 1000;
@@ -112,6 +150,7 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
     dataSeed,
     deadStarts: attempts.deadStarts,
     lastDeadStart: attempts.lastDeadStart ?? null,
+    atChance: atChance !== undefined,
     deadStartSeconds,
     epochs: history.epochs.length,
     trainingPath: history.trainingPath,
@@ -128,7 +167,7 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
     `Data: ${split.source}${split.synthetic ? ', made by edge-ecg' : ''}`,
     `Train: ${summary.train.beats} beats ${JSON.stringify(summary.train.classCounts)}; ` +
       `test: ${summary.test.beats} beats ${JSON.stringify(summary.test.classCounts)}`,
-    ...deadStartLines(attempts, dataSeed),
+    ...deadStartLines(attempts, dataSeed, atChance),
     `Trained ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} in ` +
       `${trainSeconds.toFixed(1)} s ` +
       `(${result.secondsPerEpoch.toFixed(2)} s/epoch)${stoppedEarly}` +

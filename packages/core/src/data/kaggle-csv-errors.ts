@@ -146,7 +146,8 @@ export function labelOutsideClassNamesError(
     at,
     `a class label from 0 to ${classNames.length - 1} (${classNames.join(', ')})`,
     quote(cell),
-    'Pass classNames with a name for every label, or check the label column.',
+    'Check the label column (use 0 where a label is unknown), or pass classNames with a name ' +
+      'for every label (in the API).',
   );
 }
 

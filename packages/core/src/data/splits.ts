@@ -60,8 +60,9 @@ function tooFewBeatsError(
   return new UsageError(
     `recipeSplit: expected at least ${trainPerClass + testPerClass} beats of class ` +
       `${classIndex} ${name} (trainPerClass ${trainPerClass} + testPerClass ${testPerClass}), ` +
-      `found ${found}. Pass trainPerClass and testPerClass that add up to ${found} or less, ` +
-      'or load more beats of that class.',
+      `found ${found}. Pass trainPerClass and testPerClass (--train-per-class and ` +
+      `--test-per-class in the CLI) that add up to ${found} or less, or load more beats of ` +
+      'that class.',
   );
 }
 

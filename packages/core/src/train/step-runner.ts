@@ -85,7 +85,10 @@ function ownTrainerOrReason(
 ): OwnTrainer | { reason: string } {
   if (!fastKernelsOn()) return { reason: 'fastKernels is off' };
   const { optimizer } = config;
-  if (optimizer.name !== 'adam') return { reason: `unsupported optimizer ${optimizer.name}` };
+  if (optimizer.name !== 'adam')
+    return {
+      reason: `the own training step does not take optimizer ${optimizer.name} (it runs Adam)`,
+    };
   return OwnTrainer.create(model, {
     capacity: config.batchSize,
     adam: { ...KERAS_ADAM, ...optimizer },

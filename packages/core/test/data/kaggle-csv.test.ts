@@ -299,7 +299,8 @@ describe('parseKaggleCsvText', () => {
       });
       expect(error.message).toBe(
         'beats.csv:2:4: expected a class label from 0 to 1 (normal, abnormal), found "2.0". ' +
-          'Pass classNames with a name for every label, or check the label column.',
+          'Check the label column (use 0 where a label is unknown), or pass classNames with a name ' +
+          'for every label (in the API).',
       );
       expect(error.location).toEqual({ file: FILE, line: 2, column: 4 });
     });

@@ -43,8 +43,9 @@ describe('recipeSplit', () => {
       expect(error).toBeInstanceOf(UsageError);
       expect(error.message).toBe(
         'recipeSplit: expected at least 4 beats of class 1 "abnormal" (trainPerClass 3 + ' +
-          'testPerClass 1), found 3. Pass trainPerClass and testPerClass that add up to 3 or ' +
-          'less, or load more beats of that class.',
+          'testPerClass 1), found 3. Pass trainPerClass and testPerClass (--train-per-class ' +
+          'and --test-per-class in the CLI) that add up to 3 or less, or load more beats of ' +
+          'that class.',
       );
     });
   });

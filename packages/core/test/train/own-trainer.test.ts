@@ -146,25 +146,29 @@ describe('the own training step', () => {
 
   describe('where it does not apply', () => {
     const recipe = MODELS['the recipe at a small size']!;
-    const cases: [string, Layers, TrainingConfig, string][] = [
-      ['fastKernels off', recipe, CONFIG, 'fastKernels is off'],
+    // Layer names carry tfjs-layers' running counters, hence the \d+.
+    const cases: [string, Layers, TrainingConfig, RegExp][] = [
+      ['fastKernels off', recipe, CONFIG, /^fastKernels is off$/],
       [
         'an optimizer other than Adam',
         recipe,
         { ...CONFIG, optimizer: { name: 'sgd', learningRate: 0.1 } },
-        'unsupported optimizer sgd',
+        /^the own training step does not take optimizer sgd \(it runs Adam\)$/,
       ],
       [
         'an LSTM of 5 units',
         () => [...recipe().slice(0, -2), tfl.layers.lstm({ units: 5 }), recipe().at(-1)!],
         CONFIG,
-        'unsupported training an LSTM with 5 units (the kernels need a multiple of 4)',
+        new RegExp(
+          '^the own training step does not take layer lstm_LSTM\\d+ \\(LSTM\\): ' +
+            '5 units \\(its kernels need a multiple of 4\\)$',
+        ),
       ],
       [
         'dropout',
         () => [...recipe().slice(0, -1), tfl.layers.dropout({ rate: 0.2 }), recipe().at(-1)!],
         CONFIG,
-        'unsupported training with dropout 0.2',
+        /^the own training step does not take layer dropout_Dropout\d+ \(Dropout\): dropout 0.2$/,
       ],
     ];
     it.each(cases)('falls back to tfjs-layers for %s, and says why', async (...args) => {
@@ -173,7 +177,10 @@ describe('the own training step', () => {
         ...config,
         epochs: 1,
       });
-      expect(history.trainingPath).toEqual({ kind: 'tfjs-layers', reason });
+      expect(history.trainingPath.kind).toBe('tfjs-layers');
+      expect(history.trainingPath.kind === 'tfjs-layers' && history.trainingPath.reason).toMatch(
+        reason,
+      );
     });
   });
 });

@@ -205,7 +205,7 @@ class ConvStage implements TrainingStage {
 
 function activationOf(name: unknown): number {
   if (typeof name !== 'string' || !FROM_OUTPUT.has(name)) {
-    throw new UnsupportedForward(`training with activation ${String(name)}`);
+    throw new UnsupportedForward(`activation ${String(name)}`);
   }
   return activationCode(name);
 }
@@ -227,7 +227,7 @@ function makeStage(context: StageContext, geometry: Geometry): ConvStage {
   const paddedSteps = shape.steps + geometry.before + geometry.after;
   const gradientSteps = shape.steps + geometry.kernelSize - 1;
   const weights = storeWeights(layer, memory);
-  if (weights[0] === undefined) throw new UnsupportedForward(`${layer.name} without a kernel`);
+  if (weights[0] === undefined) throw new UnsupportedForward('no kernel');
   const scratch: Scratch = {
     paddedInput:
       geometry.before + geometry.after > 0
@@ -260,7 +260,7 @@ export function conv1dStage(context: StageContext): TrainingStage {
   const config = context.layer.getConfig();
   const stride = configInteger(config, 'strides', 1);
   const dilation = configInteger(config, 'dilationRate', 1);
-  if (dilation !== 1) throw new UnsupportedForward(`training a Conv1D of dilation ${dilation}`);
+  if (dilation !== 1) throw new UnsupportedForward(`dilation ${dilation}`);
   const padding = configChoice(config, 'padding', ['valid', 'same']);
   const kernelSize = configInteger(config, 'kernelSize');
   const outSteps = outputSteps(context.layer);

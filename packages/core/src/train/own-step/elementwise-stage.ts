@@ -42,7 +42,7 @@ class ActivationStage implements TrainingStage {
 export function leakyReluStage({ layer, shape }: StageContext): TrainingStage {
   const configured = layer.getConfig()['alpha'];
   const alpha = typeof configured === 'number' ? configured : DEFAULT_ALPHA;
-  if (alpha < 0) throw new UnsupportedForward(`training a LeakyReLU of slope ${alpha}`);
+  if (alpha < 0) throw new UnsupportedForward(`a negative slope, ${alpha}`);
   return new ActivationStage(shape, LEAKY_RELU_CODE, alpha);
 }
 
@@ -50,7 +50,7 @@ export function leakyReluStage({ layer, shape }: StageContext): TrainingStage {
 export function activationLayerStage({ layer, shape }: StageContext): TrainingStage {
   const name = layer.getConfig()['activation'];
   if (typeof name !== 'string' || !FROM_OUTPUT.has(name)) {
-    throw new UnsupportedForward(`training an Activation layer of ${String(name)}`);
+    throw new UnsupportedForward(`activation ${String(name)}`);
   }
   return new ActivationStage(shape, activationCode(name), 0);
 }

@@ -103,7 +103,7 @@ class LstmStage implements TrainingStage {
 function cellOf(config: LayerConfig): Cell {
   const units = configInteger(config, 'units');
   const unsupported = [
-    units % LANES !== 0 && `${units} units (the kernels need a multiple of ${LANES})`,
+    units % LANES !== 0 && `${units} units (its kernels need a multiple of ${LANES})`,
     config['activation'] !== 'tanh' && `activation ${String(config['activation'])}`,
     config['useBias'] === false && 'no bias',
     config['goBackwards'] === true && 'goBackwards',
@@ -112,7 +112,7 @@ function cellOf(config: LayerConfig): Cell {
     Number(config['dropout'] ?? 0) > 0 && 'dropout',
     Number(config['recurrentDropout'] ?? 0) > 0 && 'recurrentDropout',
   ].find((reason) => reason !== false);
-  if (unsupported) throw new UnsupportedForward(`training an LSTM with ${unsupported}`);
+  if (unsupported) throw new UnsupportedForward(unsupported);
   return {
     units,
     gate: activationCode(config['recurrentActivation']),
@@ -126,7 +126,7 @@ export function lstmStage(context: StageContext): TrainingStage {
   const cell = cellOf(layer.getConfig());
   const recurrentGate = layer.getConfig()['recurrentActivation'];
   if (recurrentGate !== 'sigmoid' && recurrentGate !== 'hardSigmoid') {
-    throw new UnsupportedForward(`training an LSTM with gates ${String(recurrentGate)}`);
+    throw new UnsupportedForward(`gates ${String(recurrentGate)}`);
   }
   const rows = capacity * shape.steps;
   const { units } = cell;

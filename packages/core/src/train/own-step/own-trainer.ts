@@ -88,7 +88,9 @@ export class OwnTrainer {
     try {
       return new OwnTrainer(memory, planStages(model, memory, options.capacity), options);
     } catch (error) {
-      if (error instanceof UnsupportedForward) return { reason: `unsupported ${error.message}` };
+      if (error instanceof UnsupportedForward) {
+        return { reason: `the own training step does not take ${error.message}` };
+      }
       throw error;
     }
   }

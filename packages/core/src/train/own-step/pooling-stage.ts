@@ -73,7 +73,7 @@ export function poolingStage(context: StageContext, kind: number): TrainingStage
     padding === 'same' ? samePadding(context.shape.steps, outSteps, stride, poolSize).before : 0;
   const window = { poolSize, stride, before, outSteps, kind };
   if (kind === POOLING_CODES.average && overhangs(context.shape.steps, window)) {
-    throw new UnsupportedForward('training average pooling whose windows hang over the ends');
+    throw new UnsupportedForward('average windows that hang over the ends');
   }
   return new PoolingStage(context.shape, window);
 }

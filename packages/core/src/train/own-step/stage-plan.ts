@@ -20,7 +20,7 @@ const UNCHANGED: Translate = ({ shape }) => shape;
 
 function dropout(context: StageContext): BeatShape {
   const rate = Number(context.layer.getConfig()['rate'] ?? 0);
-  if (rate > 0) throw new UnsupportedForward(`training with dropout ${rate}`);
+  if (rate > 0) throw new UnsupportedForward(`dropout ${rate}`);
   return context.shape;
 }
 
@@ -51,8 +51,19 @@ export interface StagePlan {
 function translate(context: StageContext): TrainingStage | BeatShape {
   const className = context.layer.getClassName();
   const translation = TRANSLATIONS[className];
-  if (translation === undefined) throw new UnsupportedForward(`training layer ${className}`);
+  if (translation === undefined) throw new UnsupportedForward('a layer of this kind');
   return translation(context);
+}
+
+/** The layer's stage or shape; an unsupported one is named in the error. */
+function translateLayer(context: StageContext): TrainingStage | BeatShape {
+  try {
+    return translate(context);
+  } catch (error) {
+    if (!(error instanceof UnsupportedForward)) throw error;
+    const { layer } = context;
+    throw new UnsupportedForward(`layer ${layer.name} (${layer.getClassName()}): ${error.message}`);
+  }
 }
 
 function isSoftmaxDense(layer: tfl.layers.Layer): boolean {
@@ -66,9 +77,10 @@ function isSoftmaxDense(layer: tfl.layers.Layer): boolean {
 function checkHead(model: tfl.LayersModel, shape: BeatShape): void {
   const last = model.layers[model.layers.length - 1]!;
   const inner = model.layers.slice(0, -1).find(isSoftmaxDense);
-  if (inner !== undefined) throw new UnsupportedForward(`training a softmax in ${inner.name}`);
+  if (inner !== undefined)
+    throw new UnsupportedForward(`layer ${inner.name}: a softmax before the last layer`);
   if (!isSoftmaxDense(last) || shape.steps !== 1) {
-    throw new UnsupportedForward('training a model that does not end in one softmax Dense');
+    throw new UnsupportedForward('a model that does not end in one softmax Dense');
   }
 }
 
@@ -88,7 +100,7 @@ export function planStages(
   let shape = input;
   const stages: TrainingStage[] = [];
   for (const layer of model.layers) {
-    const translated = translate({ layer, shape, memory, capacity });
+    const translated = translateLayer({ layer, shape, memory, capacity });
     if ('forward' in translated) {
       stages.push(translated);
       shape = translated.shape;
