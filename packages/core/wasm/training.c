@@ -15,6 +15,22 @@ INLINE v128_t derivative4(v128_t y, int activation, float alpha) {
       return wasm_v128_bitselect(one, splat(alpha), wasm_f32x4_gt(y, zero));
     case ACTIVATION_ELU:
       return wasm_v128_bitselect(one, wasm_f32x4_add(y, one), wasm_f32x4_ge(y, zero));
+    case ACTIVATION_SELU: {
+      /* scale for x > 0; scale alpha e^x = y + scale alpha below. */
+      v128_t below = wasm_f32x4_add(y, splat(SELU_SCALE * SELU_ALPHA));
+      return wasm_v128_bitselect(splat(SELU_SCALE), below, wasm_f32x4_gt(y, zero));
+    }
+    case ACTIVATION_SOFTPLUS: {
+      /*
+       * sigmoid(x) = 1 - exp(-y). Below y = 0.01 that subtraction cancels, and the series
+       * y - y^2/2 + y^3/6 - y^4/24 is closer (its next term is below 1e-10 of it).
+       */
+      v128_t direct = wasm_f32x4_sub(one, exp4(wasm_f32x4_neg(y)));
+      v128_t series = multiply_add(splat(1.0f / 6.0f), y, splat(-1.0f / 24.0f));
+      series = multiply_add(splat(-0.5f), y, series);
+      series = wasm_f32x4_mul(y, multiply_add(one, y, series));
+      return wasm_v128_bitselect(series, direct, wasm_f32x4_lt(y, splat(0.01f)));
+    }
     case ACTIVATION_TANH:
       return wasm_f32x4_sub(one, wasm_f32x4_mul(y, y));
     case ACTIVATION_SIGMOID:
@@ -26,7 +42,7 @@ INLINE v128_t derivative4(v128_t y, int activation, float alpha) {
 
 /*
  * gradient[i] *= f'(x[i]), read from output[i] = f(x[i]): relu, leaky relu (slope alpha >= 0),
- * elu, tanh and sigmoid. Their backward passes in tfjs take the same values.
+ * elu, selu, softplus, tanh and sigmoid. Their backward passes in tfjs take the same values.
  */
 EXPORT(activation_gradient)
 void activation_gradient(float *gradient, const float *output, int count, int activation,

@@ -56,8 +56,22 @@ async function pipelineRun(classifier, record) {
   return { seconds, latencies, batches: stream.stats.batches, beats: stream.stats.beats };
 }
 
+/** The record, or a one-line reason and exit code 2 when it cannot be read. */
+async function readRecordOrExit(path) {
+  try {
+    return await readWfdbRecord(path);
+  } catch (error) {
+    process.stderr.write(
+      `bench:stream needs a WFDB record: MIT-BIH 101 from ../shared/data or $ECG_DATA_DIR, or ` +
+        `--record PATH. ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(2);
+  }
+}
+
+// Read before initBackend, whose Emscripten handlers would turn an error into a stack trace.
+const record = await readRecordOrExit(values.record);
 const backend = await initBackend();
-const record = await readWfdbRecord(values.record);
 const signal = record.signals[0];
 const streamSeconds = signal.samples.length / signal.sampleRateHz;
 const classifier = EcgClassifier.create({});

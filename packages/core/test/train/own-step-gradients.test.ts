@@ -4,6 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../../src/backend/init-backend';
+import { ForwardMemory } from '../../src/infer/forward-memory';
+import { instantiateForward } from '../../src/infer/forward-module';
 import { categoricalCrossEntropy } from '../../src/train/loss';
 import { OwnTrainer, type WeightGradient } from '../../src/train/own-step/own-trainer';
 import { seededValues, worstError } from '../backend/helpers/parity';
@@ -20,6 +22,8 @@ import {
 const TOLERANCE = 1e-5;
 /** An odd batch, so that the LSTM's beat pairs have one left over. */
 const BEATS = 13;
+/** `ACTIVATION_SOFTPLUS` in wasm/forward.h. */
+const SOFTPLUS = 8;
 const ADAM = { learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 
 interface Batch {
@@ -82,6 +86,27 @@ function ownGradients(
   model.dispose();
   return gradients;
 }
+
+describe('the softplus derivative read from its output', () => {
+  it("is tfjs's sigmoid of the input, to 1e-4 relative, down to tiny outputs", async () => {
+    await initBackend();
+    const inputs = [-30, -20, -9.5, -9, -3, -1, 0, 1, 3, 10, 30];
+    await tf.setBackend('cpu');
+    const [outputs, expected] = tf.tidy(() => {
+      const x = tf.tensor1d(inputs);
+      return [tf.softplus(x), tf.sigmoid(x)].map((t) => t.dataSync() as Float32Array);
+    });
+    await initBackend();
+    const memory = new ForwardMemory(instantiateForward()!);
+    const gradient = memory.store(new Float32Array(inputs.length).fill(1));
+    const output = memory.store(outputs!);
+    memory.kernels.activation_gradient(gradient, output, inputs.length, SOFTPLUS, 0);
+    const actual = memory.floats(gradient, inputs.length);
+    expected!.forEach((value, i) => {
+      expect(Math.abs(actual[i]! - value) / value).toBeLessThan(1e-4);
+    });
+  });
+});
 
 describe("the own training step's gradients", () => {
   beforeAll(async () => {

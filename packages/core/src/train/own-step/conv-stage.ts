@@ -13,6 +13,7 @@ import type { Pointer } from '../../infer/forward-module';
 import { UnsupportedForward, type BeatShape } from '../../infer/forward-step';
 import { configChoice, configInteger, outputSteps, samePadding } from '../../infer/layer-config';
 import {
+  DERIVATIVE_FROM_OUTPUT,
   storeWeights,
   type BackwardBuffers,
   type StageContext,
@@ -21,8 +22,6 @@ import {
 } from './training-stage';
 import type { ForwardKernels } from '../../infer/forward-module';
 
-/** Activations whose derivative the backward reads from the output (see wasm/training.c). */
-const FROM_OUTPUT = new Set(['linear', 'relu', 'elu', 'tanh', 'sigmoid']);
 const LINEAR = activationCode('linear');
 
 interface Geometry {
@@ -204,7 +203,7 @@ class ConvStage implements TrainingStage {
 }
 
 function activationOf(name: unknown): number {
-  if (typeof name !== 'string' || !FROM_OUTPUT.has(name)) {
+  if (typeof name !== 'string' || !DERIVATIVE_FROM_OUTPUT.has(name)) {
     throw new UnsupportedForward(`activation ${String(name)}`);
   }
   return activationCode(name);

@@ -3,12 +3,15 @@ import { activationCode, LEAKY_RELU_CODE } from '../../infer/forward-activations
 import type { ForwardKernels, Pointer } from '../../infer/forward-module';
 import { UnsupportedForward, type BeatShape } from '../../infer/forward-step';
 import { configInteger } from '../../infer/layer-config';
-import type { BackwardBuffers, StageContext, TrainingStage } from './training-stage';
+import {
+  DERIVATIVE_FROM_OUTPUT,
+  type BackwardBuffers,
+  type StageContext,
+  type TrainingStage,
+} from './training-stage';
 
 /** tfjs-layers' LeakyReLU slope when its config has none. */
 const DEFAULT_ALPHA = 0.3;
-/** Activation layers whose derivative the backward reads from the output. */
-const FROM_OUTPUT = new Set(['linear', 'relu', 'elu', 'tanh', 'sigmoid']);
 
 class ActivationStage implements TrainingStage {
   readonly weights = [];
@@ -49,7 +52,7 @@ export function leakyReluStage({ layer, shape }: StageContext): TrainingStage {
 /** An Activation layer of an activation whose derivative its output gives. */
 export function activationLayerStage({ layer, shape }: StageContext): TrainingStage {
   const name = layer.getConfig()['activation'];
-  if (typeof name !== 'string' || !FROM_OUTPUT.has(name)) {
+  if (typeof name !== 'string' || !DERIVATIVE_FROM_OUTPUT.has(name)) {
     throw new UnsupportedForward(`activation ${String(name)}`);
   }
   return new ActivationStage(shape, activationCode(name), 0);

@@ -4,6 +4,20 @@ import type { ForwardMemory } from '../../infer/forward-memory';
 import type { ForwardKernels, Pointer } from '../../infer/forward-module';
 import type { BeatShape } from '../../infer/forward-step';
 
+/**
+ * Activations whose derivative the backward reads from the layer's output
+ * (`activation_gradient` in wasm/training.c).
+ */
+export const DERIVATIVE_FROM_OUTPUT: ReadonlySet<string> = new Set([
+  'linear',
+  'relu',
+  'elu',
+  'selu',
+  'softplus',
+  'tanh',
+  'sigmoid',
+]);
+
 /** One of a layer's weights in the kernels' memory, beside the range of its gradient. */
 export interface StageWeight {
   variable: tfl.LayerVariable;
