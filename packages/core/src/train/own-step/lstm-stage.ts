@@ -1,6 +1,10 @@
 /**
  * @module The training stage of an LSTM layer on `wasm/lstm-train.c`: a forward pass that
  * keeps its records and the backward pass through time.
+ *
+ * The kernels work on units in fours. Other unit counts run padded: each gate gets zero
+ * weights for the extra units, whose cells then stay at 0 and whose gradients are 0, so that
+ * they never move; the output drops them, and the output's gradient gets zeros for them.
  */
 import { activationCode } from '../../infer/forward-activations';
 import type { ForwardKernels, Pointer } from '../../infer/forward-module';
@@ -12,9 +16,10 @@ import {
   type StageContext,
   type StageWeight,
   type TrainingStage,
+  type WeightLayout,
 } from './training-stage';
 
-/** The kernels' vector width: units must be a multiple of it. */
+/** The kernels' vector width: they run units in multiples of it. */
 const LANES = 4;
 
 interface Records {
@@ -25,10 +30,16 @@ interface Records {
   /** The backward's scratch, and dx when the layer is first and needs none. */
   scratch: Pointer;
   unusedInputGradient: Pointer;
+  /** The padded units' output and its gradient (0 when the units need no padding). */
+  paddedOutput: Pointer;
+  paddedGradient: Pointer;
 }
 
 interface Cell {
+  /** The layer's units. */
   units: number;
+  /** The units the kernels run: `units` rounded up to a multiple of 4. */
+  padded: number;
   gate: number;
   returnSequences: boolean;
 }
@@ -48,9 +59,19 @@ class LstmStage implements TrainingStage {
     this.outputFloats = outSteps * cell.units;
   }
 
+  /** Rows of the output per call: beats times output steps. */
+  private outputRows(beats: number): number {
+    return beats * this.shape.steps;
+  }
+
+  private get isPadded(): boolean {
+    return this.cell.padded !== this.cell.units;
+  }
+
   forward(kernels: ForwardKernels, beats: number, input: Pointer, output: Pointer): void {
     const [kernel, recurrent, bias] = this.weights as [StageWeight, StageWeight, StageWeight];
-    const { gates, cells, tanhCells, hidden } = this.records;
+    const { gates, cells, tanhCells, hidden, paddedOutput } = this.records;
+    const { units, padded } = this.cell;
     kernels.lstm_train_forward(
       input,
       beats,
@@ -59,15 +80,18 @@ class LstmStage implements TrainingStage {
       kernel.value,
       recurrent.value,
       bias.value,
-      this.cell.units,
+      padded,
       this.cell.gate,
       this.cell.returnSequences ? 1 : 0,
-      output,
+      this.isPadded ? paddedOutput : output,
       gates,
       cells,
       tanhCells,
       hidden,
     );
+    if (this.isPadded) {
+      kernels.crop1d(paddedOutput, this.outputRows(beats), padded, 1, 0, padded - units, output);
+    }
   }
 
   backward(kernels: ForwardKernels, buffers: BackwardBuffers): void {
@@ -76,8 +100,15 @@ class LstmStage implements TrainingStage {
     const dx = buffers.inputGradientNeeded
       ? buffers.inputGradient
       : this.records.unusedInputGradient;
+    const { units, padded } = this.cell;
+    let dy = buffers.outputGradient;
+    if (this.isPadded) {
+      const rows = this.outputRows(buffers.beats);
+      kernels.pad1d(dy, rows, units, 1, 0, padded - units, this.records.paddedGradient);
+      dy = this.records.paddedGradient;
+    }
     kernels.lstm_train_backward(
-      buffers.outputGradient,
+      dy,
       buffers.input,
       buffers.beats,
       this.input.steps,
@@ -88,7 +119,7 @@ class LstmStage implements TrainingStage {
       cells,
       tanhCells,
       hidden,
-      this.cell.units,
+      padded,
       this.cell.gate,
       this.cell.returnSequences ? 1 : 0,
       dx,
@@ -103,7 +134,6 @@ class LstmStage implements TrainingStage {
 function cellOf(config: LayerConfig): Cell {
   const units = configInteger(config, 'units');
   const unsupported = [
-    units % LANES !== 0 && `${units} units (its kernels need a multiple of ${LANES})`,
     config['activation'] !== 'tanh' && `activation ${String(config['activation'])}`,
     config['useBias'] === false && 'no bias',
     config['goBackwards'] === true && 'goBackwards',
@@ -115,12 +145,40 @@ function cellOf(config: LayerConfig): Cell {
   if (unsupported) throw new UnsupportedForward(unsupported);
   return {
     units,
+    padded: Math.ceil(units / LANES) * LANES,
     gate: activationCode(config['recurrentActivation']),
     returnSequences: config['returnSequences'] === true,
   };
 }
 
-/** An LSTM with tanh cells, logistic or hard-sigmoid gates and units in fours. */
+/**
+ * The layout of a `[rows][4 units]` gate matrix with each gate's columns padded to `padded`
+ * units, in `storedRows` rows (the recurrent kernel's extra rows are those of the extra units).
+ */
+function gateLayout(rows: number, storedRows: number, units: number, padded: number): WeightLayout {
+  return {
+    storedFloats: storedRows * 4 * padded,
+    storedIndex: (index) => {
+      const row = Math.floor(index / (4 * units));
+      const column = index % (4 * units);
+      const gate = Math.floor(column / units);
+      return row * 4 * padded + gate * padded + (column % units);
+    },
+  };
+}
+
+/** The layouts of kernel, recurrent kernel and bias; none when the units are in fours. */
+function lstmLayouts(inputs: number, cell: Cell): WeightLayout[] {
+  const { units, padded } = cell;
+  if (units === padded) return [];
+  return [
+    gateLayout(inputs, inputs, units, padded),
+    gateLayout(units, padded, units, padded),
+    gateLayout(1, 1, units, padded),
+  ];
+}
+
+/** An LSTM with tanh cells and logistic or hard-sigmoid gates. */
 export function lstmStage(context: StageContext): TrainingStage {
   const { layer, shape, memory, capacity } = context;
   const cell = cellOf(layer.getConfig());
@@ -129,7 +187,9 @@ export function lstmStage(context: StageContext): TrainingStage {
     throw new UnsupportedForward(`gates ${String(recurrentGate)}`);
   }
   const rows = capacity * shape.steps;
-  const { units } = cell;
+  const units = cell.padded;
+  const outputRows = capacity * (cell.returnSequences ? shape.steps : 1);
+  const paddedFloats = cell.padded === cell.units ? 0 : outputRows * units;
   const scratchFloats =
     rows * 5 * units + 2 * capacity * units + 4 * units * (units + shape.channels);
   const records: Records = {
@@ -139,6 +199,9 @@ export function lstmStage(context: StageContext): TrainingStage {
     hidden: memory.reserve(rows * units),
     scratch: memory.reserve(scratchFloats),
     unusedInputGradient: memory.reserve(rows * shape.channels),
+    paddedOutput: paddedFloats > 0 ? memory.reserve(paddedFloats) : 0,
+    paddedGradient: paddedFloats > 0 ? memory.reserve(paddedFloats) : 0,
   };
-  return new LstmStage(shape, cell, storeWeights(layer, memory), records);
+  const weights = storeWeights(layer, memory, lstmLayouts(shape.channels, cell));
+  return new LstmStage(shape, cell, weights, records);
 }

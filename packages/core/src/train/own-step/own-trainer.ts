@@ -14,7 +14,7 @@ import { UnsupportedForward } from '../../infer/forward-step';
 import { AdamSchedule, type AdamRanges, type AdamSettings } from '../adam-schedule';
 import { softmaxCrossEntropy, type BatchScore } from './softmax-loss';
 import { planStages, type StagePlan } from './stage-plan';
-import type { StageWeight } from './training-stage';
+import { store, unstore, type StageWeight } from './training-stage';
 
 /** What the trainer needs besides the model. */
 export interface OwnTrainerOptions {
@@ -109,9 +109,9 @@ export class OwnTrainer {
    */
   gradients(data: TrainingRows, rows: Int32Array): BatchScore & { gradients: WeightGradient[] } {
     const score = this.computeGradients(data, rows);
-    const gradients = this.weights.map(({ variable, gradient, count }) => ({
-      name: variable.name,
-      values: this.memory.floats(gradient, count).slice(),
+    const gradients = this.weights.map((weight) => ({
+      name: weight.variable.name,
+      values: unstore(weight, this.memory, weight.gradient),
     }));
     return { ...score, gradients };
   }
@@ -131,8 +131,9 @@ export class OwnTrainer {
   /** Assigns the trained weights to the model's variables. */
   writeBack(): void {
     tf.tidy(() => {
-      for (const { variable, value, count } of this.weights) {
-        variable.write(tf.tensor(this.memory.floats(value, count).slice(), variable.read().shape));
+      for (const weight of this.weights) {
+        const values = unstore(weight, this.memory, weight.value);
+        weight.variable.write(tf.tensor(values, weight.variable.read().shape));
       }
     });
     this.key = this.currentKey();
@@ -202,8 +203,8 @@ export class OwnTrainer {
 
   /** Takes the variables' current values, after something other than this trainer set them. */
   private readVariables(): void {
-    for (const { variable, value, count } of this.weights) {
-      this.memory.floats(value, count).set(variable.read().dataSync() as Float32Array);
+    for (const weight of this.weights) {
+      store(weight, this.memory, weight.variable.read().dataSync() as Float32Array);
     }
     this.key = this.currentKey();
   }

@@ -18,12 +18,44 @@ export const DERIVATIVE_FROM_OUTPUT: ReadonlySet<string> = new Set([
   'sigmoid',
 ]);
 
+/**
+ * How a weight is stored when the kernels want another layout than the variable's (an LSTM's
+ * gates padded to a multiple of 4 units, say). Entries the variable lacks are stored as 0.
+ */
+export interface WeightLayout {
+  storedFloats: number;
+  /** The stored index of each of the variable's values, in order. */
+  storedIndex(index: number): number;
+}
+
 /** One of a layer's weights in the kernels' memory, beside the range of its gradient. */
 export interface StageWeight {
   variable: tfl.LayerVariable;
   value: Pointer;
   gradient: Pointer;
+  /** Floats stored (the variable's size unless `layout` pads it). */
   count: number;
+  layout?: WeightLayout | undefined;
+}
+
+/** The variable-layout values of a stored range (the value or the gradient of `weight`). */
+export function unstore(weight: StageWeight, memory: ForwardMemory, at: Pointer): Float32Array {
+  const stored = memory.floats(at, weight.count);
+  if (weight.layout === undefined) return stored.slice();
+  const size = weight.variable.read().size;
+  const { layout } = weight;
+  return Float32Array.from({ length: size }, (_, index) => stored[layout.storedIndex(index)]!);
+}
+
+/** Writes the variable-layout `values` into the weight's stored value range. */
+export function store(weight: StageWeight, memory: ForwardMemory, values: Float32Array): void {
+  const stored = memory.floats(weight.value, weight.count);
+  if (weight.layout === undefined) {
+    stored.set(values);
+    return;
+  }
+  stored.fill(0);
+  values.forEach((value, index) => (stored[weight.layout!.storedIndex(index)] = value));
 }
 
 /** Where a backward call reads and writes, for `beats` beats. */
@@ -59,11 +91,22 @@ export interface StageContext {
   capacity: number;
 }
 
-/** Each of the layer's weights copied into the kernels' memory, with a gradient range. */
-export function storeWeights(layer: tfl.layers.Layer, memory: ForwardMemory): StageWeight[] {
-  return layer.weights.map((variable) => {
+/**
+ * Each of the layer's weights copied into the kernels' memory, with a gradient range; weight
+ * `i` in `layouts[i]` when one is given.
+ */
+export function storeWeights(
+  layer: tfl.layers.Layer,
+  memory: ForwardMemory,
+  layouts: readonly (WeightLayout | undefined)[] = [],
+): StageWeight[] {
+  return layer.weights.map((variable, index) => {
     const values = variable.read().dataSync() as Float32Array;
-    const value = memory.store(values);
-    return { variable, value, gradient: memory.reserve(values.length), count: values.length };
+    const layout = layouts[index];
+    const count = layout?.storedFloats ?? values.length;
+    const weight = { variable, value: memory.reserve(count), gradient: memory.reserve(count) };
+    const stored = { ...weight, count, layout };
+    store(stored, memory, values);
+    return stored;
   });
 }
