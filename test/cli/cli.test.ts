@@ -351,9 +351,9 @@ describe('edge-ecg compare', () => {
 
   describe('when a spec is outside the own training step', () => {
     it("marks its variants, says why, and reports each variant's training path in JSON", () => {
-      const withDropout = join(dir, 'dropout-compare-spec.json');
-      const blocks = [...TINY_SPEC.blocks, { type: 'dropout', rate: 0.2 }];
-      writeFileSync(withDropout, JSON.stringify({ ...TINY_SPEC, blocks }));
+      const withNormalization = join(dir, 'normalization-compare-spec.json');
+      const blocks = [...TINY_SPEC.blocks, { type: 'batchNormalization' }];
+      writeFileSync(withNormalization, JSON.stringify({ ...TINY_SPEC, blocks }));
       const args = [
         'compare',
         '--train-per-class',
@@ -363,12 +363,12 @@ describe('edge-ecg compare', () => {
         '--epochs',
         '1',
       ];
-      const run = runEdgeEcg([...args, '--spec', withDropout, '--vary', 'lstmUnits=5']);
+      const run = runEdgeEcg([...args, '--spec', withNormalization, '--vary', 'lstmUnits=5']);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^lstmUnits=5 .* tfjs-layers steps$/m);
       expect(run.stdout).toContain(
-        '  lstmUnits=5: the own training step does not take layer block3_dropout (Dropout): ' +
-          'dropout 0.2\n',
+        '  lstmUnits=5: the own training step does not take layer block3_batchNormalization ' +
+          '(BatchNormalization): a layer of this kind\n',
       );
       const json = runEdgeEcg([...args, '--spec', specFile, '--vary', 'lstmUnits=5', '--json']);
       const result = lastJsonLine(json.stdout) as { variants: { trainingPath: unknown }[] };

@@ -1,7 +1,7 @@
 /*
  * The small steps of the SDK's own training step: activation derivatives taken from a layer's
- * output, the flipped kernel of a convolution's input gradient, and cropping and spreading of
- * sequences.
+ * output, the flipped kernel of a convolution's input gradient, cropping and spreading of
+ * sequences, and dropout.
  */
 #include "vector-math.h"
 
@@ -104,4 +104,40 @@ void spread1d(const float *input, int beats, int steps, int channels, int stride
       for (int c = 0; c < channels; c++) row[c] = x[t * channels + c];
     }
   }
+}
+
+/* SplitMix64: spreads a seed over the state, and steps a counter into well-mixed words. */
+INLINE unsigned long long split_mix(unsigned long long *state) {
+  unsigned long long z = (*state += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+/*
+ * Inverted dropout of `count` values: each is kept with probability 1 - rate and scaled by
+ * 1 / (1 - rate), or zeroed. `mask` gets the factor applied to each, for the backward pass.
+ * The draws come from SplitMix64 seeded with seed_high:seed_low (uniforms of 24 bits).
+ */
+EXPORT(dropout)
+void dropout(const float *input, int count, float rate, unsigned seed_low, unsigned seed_high,
+             float *mask, float *output) {
+  unsigned long long state = ((unsigned long long)seed_high << 32) | seed_low;
+  const float scale = 1.0f / (1.0f - rate);
+  for (int i = 0; i < count; i++) {
+    float uniform = (float)(split_mix(&state) >> 40) * (1.0f / 16777216.0f);
+    mask[i] = uniform >= rate ? scale : 0.0f;
+    output[i] = input[i] * mask[i];
+  }
+}
+
+/* values[i] *= factors[i]: the backward pass of dropout, with its mask. */
+EXPORT(multiply_by)
+void multiply_by(float *values, const float *factors, int count) {
+  int i = 0;
+  for (; i + 4 <= count; i += 4) {
+    v128_t product = wasm_f32x4_mul(wasm_v128_load(values + i), wasm_v128_load(factors + i));
+    wasm_v128_store(values + i, product);
+  }
+  for (; i < count; i++) values[i] *= factors[i];
 }

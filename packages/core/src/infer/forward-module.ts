@@ -98,6 +98,16 @@ export interface ForwardKernels {
     outSteps: number,
     output: Pointer,
   ): void;
+  dropout(
+    input: Pointer,
+    count: number,
+    rate: number,
+    seedLow: number,
+    seedHigh: number,
+    mask: Pointer,
+    output: Pointer,
+  ): void;
+  multiply_by(values: Pointer, factors: Pointer, count: number): void;
   crop1d(
     input: Pointer,
     beats: number,

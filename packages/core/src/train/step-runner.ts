@@ -82,6 +82,7 @@ function ownRunner(trainer: OwnTrainer, train: BeatTensors): StepRunner {
 function ownTrainerOrReason(
   model: tfl.LayersModel,
   config: TrainingConfig,
+  random: RandomSource,
 ): OwnTrainer | { reason: string } {
   if (!fastKernelsOn()) return { reason: 'fastKernels is off' };
   const { optimizer } = config;
@@ -93,17 +94,18 @@ function ownTrainerOrReason(
     capacity: config.batchSize,
     adam: { ...KERAS_ADAM, ...optimizer },
     classWeights: config.classWeights,
+    random,
   });
 }
 
-/** The runner for training `model` on `train`; `random` draws tfjs-layers' dropout masks. */
+/** The runner for training `model` on `train`; `random` draws the dropout masks. */
 export function createStepRunner(
   model: tfl.LayersModel,
   train: BeatTensors,
   config: TrainingConfig,
   random: RandomSource,
 ): StepRunner {
-  const trainer = ownTrainerOrReason(model, config);
+  const trainer = ownTrainerOrReason(model, config, random);
   if (trainer instanceof OwnTrainer) return ownRunner(trainer, train);
   return layersRunner(model, train, config, random, trainer.reason);
 }

@@ -11,6 +11,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { ForwardMemory } from '../../infer/forward-memory';
 import { instantiateForward, type Pointer } from '../../infer/forward-module';
 import { UnsupportedForward } from '../../infer/forward-step';
+import { createRandom, type RandomSource } from '../../util/seeded-random';
 import { AdamSchedule, type AdamRanges, type AdamSettings } from '../adam-schedule';
 import { softmaxCrossEntropy, type BatchScore } from './softmax-loss';
 import { planStages, type StagePlan } from './stage-plan';
@@ -22,6 +23,8 @@ export interface OwnTrainerOptions {
   capacity: number;
   adam: AdamSettings;
   classWeights?: readonly number[] | undefined;
+  /** Draws the dropout masks. @defaultValue a source seeded with "own-step" */
+  random?: RandomSource;
 }
 
 /** The beats a trainer reads batches from: flat samples and one-hot labels, row after row. */
@@ -86,7 +89,9 @@ export class OwnTrainer {
     if (kernels === undefined) return { reason: 'the training kernels are not compiled' };
     const memory = new ForwardMemory(kernels);
     try {
-      return new OwnTrainer(memory, planStages(model, memory, options.capacity), options);
+      const random = options.random ?? createRandom('own-step');
+      const plan = planStages(model, memory, options.capacity, random);
+      return new OwnTrainer(memory, plan, options);
     } catch (error) {
       if (error instanceof UnsupportedForward) {
         return { reason: `the own training step does not take ${error.message}` };

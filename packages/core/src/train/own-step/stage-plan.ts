@@ -9,6 +9,7 @@ import { POOLING_CODES } from '../../infer/forward-activations';
 import { checkChain, inputShape } from '../../infer/forward-plan';
 import { UnsupportedForward, type BeatShape } from '../../infer/forward-step';
 import { conv1dStage, denseStage } from './conv-stage';
+import { dropoutStage } from './dropout-stage';
 import { activationLayerStage, causalPaddingStage, leakyReluStage } from './elementwise-stage';
 import { lstmStage } from './lstm-stage';
 import { globalPoolingStage, poolingStage } from './pooling-stage';
@@ -18,15 +19,9 @@ type Translate = (context: StageContext) => TrainingStage | BeatShape;
 
 const UNCHANGED: Translate = ({ shape }) => shape;
 
-function dropout(context: StageContext): BeatShape {
-  const rate = Number(context.layer.getConfig()['rate'] ?? 0);
-  if (rate > 0) throw new UnsupportedForward(`dropout ${rate}`);
-  return context.shape;
-}
-
 const TRANSLATIONS: Readonly<Record<string, Translate>> = {
   InputLayer: UNCHANGED,
-  Dropout: dropout,
+  Dropout: dropoutStage,
   Flatten: ({ shape }) => ({ steps: 1, channels: shape.steps * shape.channels }),
   Conv1D: conv1dStage,
   Dense: denseStage,
@@ -94,13 +89,14 @@ export function planStages(
   model: tfl.LayersModel,
   memory: StageContext['memory'],
   capacity: number,
+  random: StageContext['random'],
 ): StagePlan {
   checkChain(model);
   const input = inputShape(model);
   let shape = input;
   const stages: TrainingStage[] = [];
   for (const layer of model.layers) {
-    const translated = translateLayer({ layer, shape, memory, capacity });
+    const translated = translateLayer({ layer, shape, memory, capacity, random });
     if ('forward' in translated) {
       stages.push(translated);
       shape = translated.shape;

@@ -3,6 +3,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ForwardMemory } from '../../infer/forward-memory';
 import type { ForwardKernels, Pointer } from '../../infer/forward-module';
 import type { BeatShape } from '../../infer/forward-step';
+import type { RandomSource } from '../../util/seeded-random';
 
 /**
  * Activations whose derivative the backward reads from the layer's output
@@ -89,6 +90,8 @@ export interface StageContext {
   memory: ForwardMemory;
   /** The largest batch the trainer runs, for sizing records and scratch. */
   capacity: number;
+  /** The training run's seeded random source (dropout masks). */
+  random: RandomSource;
 }
 
 /**
