@@ -37,10 +37,13 @@ function beatRow(label: number): string {
 
 describe('edge-ecg', () => {
   describe('with no command', () => {
-    it('prints the usage and exits 2', () => {
+    it('asks for one on stderr with the usage, prints nothing on stdout and exits 2', () => {
       const run = runEdgeEcg([]);
       expect(run.code).toBe(2);
-      expect(run.stdout).toContain('Usage: edge-ecg <command> [flags]');
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(
+        /^edge-ecg: name a command\.\n\nUsage: edge-ecg <command> \[flags\]/,
+      );
     });
   });
 
@@ -112,6 +115,19 @@ describe('edge-ecg', () => {
       expect(run.stderr).toBe(
         `edge-ecg: ${broken}:2:16: the spec file is not valid JSON from here on. ` +
           'Fix the JSON there (a missing comma or quote, a trailing comma, a comment).\n',
+      );
+    });
+  });
+
+  describe('train with an empty spec file', () => {
+    it('exits 2 saying that it is empty and what to write', () => {
+      const empty = join(dir, 'empty-spec.json');
+      writeFileSync(empty, '\n');
+      const run = runEdgeEcg(['train', '--spec', empty]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `edge-ecg: ${empty}: the spec file is empty. Write a JSON object such as ` +
+          '{ "training": { "epochs": 10 } }, or leave --spec out for the reference recipe.\n',
       );
     });
   });

@@ -28,9 +28,13 @@ function print(output: CommandOutput): void {
 /** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+  if (command === undefined) {
+    process.stderr.write(`edge-ecg: name a command.\n\n${USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+  if (command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(USAGE);
-    return command === undefined ? EXIT_BAD_INPUT : EXIT_OK;
+    return EXIT_OK;
   }
   const isStreamCommand = (STREAM_COMMANDS as readonly string[]).includes(command);
   if (COMMANDS[command] === undefined && !isStreamCommand) {

@@ -9,6 +9,13 @@ import { integerFlag, stringFlag, type Flags } from './cli-args';
 type RawSpec = Record<string, unknown>;
 
 function parseSpecJson(text: string, path: string): unknown {
+  if (text.trim() === '') {
+    throw new DataError(
+      { file: path },
+      `${path}: the spec file is empty. Write a JSON object such as ` +
+        '{ "training": { "epochs": 10 } }, or leave --spec out for the reference recipe.',
+    );
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
