@@ -4,8 +4,8 @@ import { saveClassifier } from '../classifier/classifier-store';
 import { checkModelDirectoryTarget } from '../io/model-directory';
 import { splitSummary } from '../data/splits';
 import { formatReport } from '../evaluate/format-report';
-import { classCounts, type BeatDataset } from '../data/beat-dataset';
-import { chanceLoss, isDeadStart } from '../train/dead-start';
+import { classCounts } from '../data/beat-dataset';
+import { endsAtChance, type EndAtChance } from '../train/dead-start';
 import type { TrainingPath } from '../train/step-runner';
 import type { TrainCallbacks } from '../train/train-model';
 import { integerFlag, parseFlags, stringFlag, type FlagSpec } from './cli-args';
@@ -16,12 +16,6 @@ import { TRAINING_DEFAULTS } from '../spec/spec-defaults';
 import type { CommandOutput } from './command-output';
 import { type Attempts, DEFAULT_RESTARTS, trainWithRestarts } from './train-attempts';
 
-/** The final training loss, when it is still at the chance level. */
-interface FinalAtChance {
-  loss: number;
-  chanceLoss: number;
-}
-
 function lossAgainstChance(loss: number, chance: number): string {
   return `${loss.toFixed(3)}, above 98 % of the chance loss ${chance.toFixed(3)}`;
 }
@@ -29,7 +23,7 @@ function lossAgainstChance(loss: number, chance: number): string {
 function deadStartLines(
   attempts: Omit<Attempts, 'classifier' | 'history'>,
   dataSeed: number,
-  atChance: FinalAtChance | undefined,
+  atChance: EndAtChance | undefined,
 ) {
   const { deadStarts, lastDeadStart, seed } = attempts;
   const lines = deadStarts.map(
@@ -60,17 +54,6 @@ function deadStartLines(
     lines.push(`To train it again: --seed ${seed} --data-seed ${dataSeed} --restarts 0`);
   }
   return lines;
-}
-
-/** The last epoch's training loss and the chance loss, when the one is above 98 % of the other. */
-function finalAtChance(
-  history: { epochs: { loss: number }[] },
-  train: BeatDataset,
-  classWeights: number[] | undefined,
-): FinalAtChance | undefined {
-  const loss = history.epochs.at(-1)?.loss;
-  const chance = chanceLoss(classCounts(train), classWeights);
-  return loss !== undefined && isDeadStart(loss, chance) ? { loss, chanceLoss: chance } : undefined;
 }
 
 /** The flags of `edge-ecg train`. */
@@ -126,7 +109,8 @@ export async function trainCommand(argv: string[]): Promise<CommandOutput> {
     seed,
   );
   const report = classifier.evaluate(split.test);
-  const atChance = finalAtChance(history, split.train, classifier.spec.training.classWeights);
+  const { classWeights } = classifier.spec.training;
+  const atChance = endsAtChance(history.epochs, classCounts(split.train), classWeights);
   if (out !== undefined) await saveClassifier(classifier, out);
   classifier.dispose();
   const trainSeconds = history.durationMs / 1000;

@@ -5,7 +5,7 @@ import { EdgeEcgError } from '../errors';
 import type { ModelSpec } from '../spec/model-spec';
 import { computeShapes, totalParamCount } from '../spec/shapes';
 import { classCounts } from '../data/beat-dataset';
-import { chanceLoss, isDeadStart } from '../train/dead-start';
+import { endsAtChance } from '../train/dead-start';
 import type { TrainingPath } from '../train/step-runner';
 import type { TrainCallbacks } from '../train/train-model';
 
@@ -54,8 +54,7 @@ async function tryVariant(
     const history = await classifier.train(train, callbacks);
     const report = classifier.evaluate(test);
     const epochs = history.epochs.length;
-    const chance = chanceLoss(classCounts(train), classifier.spec.training.classWeights);
-    const lastLoss = history.epochs.at(-1)?.loss;
+    const { classWeights } = classifier.spec.training;
     return {
       name: variant.name,
       parameters: totalParamCount(computeShapes(classifier.spec)),
@@ -64,7 +63,7 @@ async function tryVariant(
       rocAuc: report.rocAuc,
       epochs,
       secondsPerEpoch: history.durationMs / 1000 / Math.max(1, epochs),
-      atChance: lastLoss !== undefined && isDeadStart(lastLoss, chance),
+      atChance: endsAtChance(history.epochs, classCounts(train), classWeights) !== undefined,
       trainingPath: history.trainingPath,
       error: null,
     };

@@ -10,6 +10,7 @@ import { ForwardMemory } from './forward-memory';
 import { instantiateForward, type Pointer } from './forward-module';
 import { planForward, type ForwardPlan } from './forward-plan';
 import { UnsupportedForward } from './forward-step';
+import { sameStorage, storageKey, type StorageKey } from './variable-storage';
 
 /** Beats per kernel call: enough to amortise the calls, few enough to stay in cache. */
 export const FORWARD_CHUNK_BEATS = 32;
@@ -22,16 +23,6 @@ interface Buffers {
 
 type Variables = tfl.LayersModel['weights'];
 
-/** The identity of each variable's current storage; assigning a variable replaces it. */
-function weightsKey(variables: Variables): object[] {
-  return variables.map((weight) => weight.read().dataId);
-}
-
-/** Whether every variable still holds the storage recorded in `key` (no list is built). */
-function unchanged(variables: Variables, key: readonly object[]): boolean {
-  return variables.every((weight, index) => weight.read().dataId === key[index]);
-}
-
 /** Why a model cannot run the forward pass, or undefined when it can. */
 export type ForwardSupport = { supported: true } | { supported: false; reason: string };
 
@@ -39,7 +30,7 @@ export type ForwardSupport = { supported: true } | { supported: false; reason: s
 export class FastForward {
   private plan!: ForwardPlan;
   private buffers!: Buffers;
-  private key: object[] = [];
+  private key: StorageKey = [];
   /** `model.weights` builds a new list on every call; the variables themselves stay. */
   private variables: Variables = [];
 
@@ -72,7 +63,7 @@ export class FastForward {
 
   /** The model's outputs for `beats` beats of flat samples, row after row. */
   predict(samples: Float32Array, beats: number): Float32Array {
-    if (!unchanged(this.variables, this.key)) this.load();
+    if (!sameStorage(this.variables, this.key)) this.load();
     const { inputFloats, outputFloats } = this.plan;
     const result = new Float32Array(beats * outputFloats);
     for (let start = 0; start < beats; start += FORWARD_CHUNK_BEATS) {
@@ -103,7 +94,7 @@ export class FastForward {
   private load(): void {
     this.memory.reset();
     this.variables = this.model.weights;
-    this.key = weightsKey(this.variables);
+    this.key = storageKey(this.variables);
     this.plan = planForward(this.model, this.memory);
     const bufferFloats = this.plan.largestFloats * FORWARD_CHUNK_BEATS;
     this.buffers = {

@@ -48,3 +48,23 @@ export function isWatchedEpoch(epoch: number, judging: number, epochs: number): 
 export function isDeadStart(loss: number, chance: number): boolean {
   return loss > DEAD_START_SHARE * chance;
 }
+
+/** A run's last training loss, still at the chance level, beside the chance loss. */
+export interface EndAtChance {
+  loss: number;
+  chanceLoss: number;
+}
+
+/**
+ * The last epoch's loss and the chance loss when the one shows a dead start, else undefined:
+ * a run that ended predicting one class.
+ */
+export function endsAtChance(
+  epochs: readonly { loss: number }[],
+  classCounts: readonly number[],
+  classWeights?: readonly number[],
+): EndAtChance | undefined {
+  const loss = epochs.at(-1)?.loss;
+  const chance = chanceLoss(classCounts, classWeights);
+  return loss !== undefined && isDeadStart(loss, chance) ? { loss, chanceLoss: chance } : undefined;
+}

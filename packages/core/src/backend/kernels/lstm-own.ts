@@ -64,7 +64,8 @@ export function ownLstmForward(
   return runOwnKernel(backend, [x, kernel, recurrentKernel, bias], shapes, run);
 }
 
-function scratchFloats({ batch, steps, inputs, units }: LstmSizes): number {
+/** Floats of scratch `lstm_train_backward` needs (see `wasm/lstm-train.c`). */
+export function lstmBackwardScratchFloats({ batch, steps, inputs, units }: LstmSizes): number {
   return batch * steps * 5 * units + 2 * batch * units + 4 * units * (units + inputs);
 }
 
@@ -104,7 +105,7 @@ export function ownLstmBackward(
       dkernel,
       drecurrent,
       dbias,
-      memory.reserve(scratchFloats(sizes)),
+      memory.reserve(lstmBackwardScratchFloats(sizes)),
     );
   };
   const tensors = [dy, x, kernel, recurrentKernel, gates, cells, tanhCells, hidden];

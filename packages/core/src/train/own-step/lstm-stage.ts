@@ -6,6 +6,7 @@
  * weights for the extra units, whose cells then stay at 0 and whose gradients are 0, so that
  * they never move; the output drops them, and the output's gradient gets zeros for them.
  */
+import { lstmBackwardScratchFloats } from '../../backend/kernels/lstm-own';
 import { activationCode } from '../../infer/forward-activations';
 import type { ForwardKernels, Pointer } from '../../infer/forward-module';
 import { UnsupportedForward, type BeatShape } from '../../infer/forward-step';
@@ -190,8 +191,12 @@ export function lstmStage(context: StageContext): TrainingStage {
   const units = cell.padded;
   const outputRows = capacity * (cell.returnSequences ? shape.steps : 1);
   const paddedFloats = cell.padded === cell.units ? 0 : outputRows * units;
-  const scratchFloats =
-    rows * 5 * units + 2 * capacity * units + 4 * units * (units + shape.channels);
+  const scratchFloats = lstmBackwardScratchFloats({
+    batch: capacity,
+    steps: shape.steps,
+    inputs: shape.channels,
+    units,
+  });
   const records: Records = {
     gates: memory.reserve(rows * 4 * units),
     cells: memory.reserve(rows * units),

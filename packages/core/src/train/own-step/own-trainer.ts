@@ -11,6 +11,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { ForwardMemory } from '../../infer/forward-memory';
 import { instantiateForward, type Pointer } from '../../infer/forward-module';
 import { UnsupportedForward } from '../../infer/forward-step';
+import { sameStorage, storageKey, type StorageKey } from '../../infer/variable-storage';
 import { createRandom, type RandomSource } from '../../util/seeded-random';
 import { AdamSchedule, type AdamRanges, type AdamSettings } from '../adam-schedule';
 import { softmaxCrossEntropy, type BatchScore } from './softmax-loss';
@@ -51,7 +52,9 @@ export class OwnTrainer {
   private readonly updates: AdamRanges[];
   private readonly weights: StageWeight[];
   private readonly schedule: AdamSchedule;
-  private key: object[];
+  private key: StorageKey;
+  /** The weights' variables, in the order of `weights`. */
+  private readonly variables: tfl.LayerVariable[];
 
   private constructor(
     private readonly memory: ForwardMemory,
@@ -74,7 +77,8 @@ export class OwnTrainer {
         return { value, gradient, count, m: memory.store(zeros), v: memory.store(zeros) };
       });
     this.schedule = new AdamSchedule(options.adam);
-    this.key = this.currentKey();
+    this.variables = this.weights.map((weight) => weight.variable);
+    this.key = storageKey(this.variables);
   }
 
   /**
@@ -125,7 +129,7 @@ export class OwnTrainer {
     if (rows.length > this.options.capacity) {
       throw new RangeError(`a batch of ${rows.length} beats exceeds ${this.options.capacity}`);
     }
-    if (!this.variablesUnchanged()) this.readVariables();
+    if (!sameStorage(this.variables, this.key)) this.readVariables();
     const oneHot = this.gather(data, rows);
     this.forward(rows.length);
     const score = this.lossGradient(rows.length, oneHot);
@@ -141,7 +145,7 @@ export class OwnTrainer {
         weight.variable.write(tf.tensor(values, weight.variable.read().shape));
       }
     });
-    this.key = this.currentKey();
+    this.key = storageKey(this.variables);
   }
 
   /** Copies the batch's samples into the input buffer; returns its one-hot labels. */
@@ -198,19 +202,11 @@ export class OwnTrainer {
     }
   }
 
-  private currentKey(): object[] {
-    return this.weights.map(({ variable }) => variable.read().dataId);
-  }
-
-  private variablesUnchanged(): boolean {
-    return this.weights.every(({ variable }, index) => variable.read().dataId === this.key[index]);
-  }
-
   /** Takes the variables' current values, after something other than this trainer set them. */
   private readVariables(): void {
     for (const weight of this.weights) {
       store(weight, this.memory, weight.variable.read().dataSync() as Float32Array);
     }
-    this.key = this.currentKey();
+    this.key = storageKey(this.variables);
   }
 }

@@ -5,18 +5,13 @@
  * It follows the tfjs graph of `train/loss.ts`: probabilities clipped to [EPSILON, 1 − EPSILON]
  * (no gradient where clipped), each beat's loss scaled by its class's weight, the batch mean.
  */
+import { argmaxRows } from '../../evaluate/classification-metrics';
 import { EPSILON } from '../loss';
 
 /** A batch's loss and how many of its beats the model put on the right class. */
 export interface BatchScore {
   loss: number;
   correct: number;
-}
-
-function argmax(values: Float32Array, start: number, columns: number): number {
-  let best = 0;
-  for (let k = 1; k < columns; k++) if (values[start + k]! > values[start + best]!) best = k;
-  return best;
 }
 
 /** One beat's class weight: its one-hot row times the weights (1 without weights). */
@@ -68,11 +63,11 @@ export function softmaxCrossEntropy(
   const beats = probabilities.length / columns;
   const pGradient = new Float64Array(columns);
   let lossSum = 0;
-  let correct = 0;
   for (let start = 0; start < probabilities.length; start += columns) {
     const row = { probabilities, oneHot, gradient, start, columns };
     lossSum += scoreRow(row, beatWeight(oneHot, start, classWeights), 1 / beats, pGradient);
-    if (argmax(probabilities, start, columns) === argmax(oneHot, start, columns)) correct++;
   }
+  const labels = argmaxRows(oneHot, columns);
+  const correct = argmaxRows(probabilities, columns).filter((c, row) => c === labels[row]).length;
   return { loss: lossSum / beats, correct };
 }
