@@ -1,7 +1,6 @@
 /*
  * The small steps of the SDK's own training step: activation derivatives taken from a layer's
- * output, the flipped kernel of a convolution's input gradient, cropping and spreading of
- * sequences, and dropout.
+ * output, cropping and spreading of sequences, and dropout.
  */
 #include "vector-math.h"
 
@@ -54,24 +53,6 @@ void activation_gradient(float *gradient, const float *output, int count, int ac
   }
   for (; i < count; i++) {
     gradient[i] *= wasm_f32x4_extract_lane(derivative4(splat(output[i]), activation, alpha), 0);
-  }
-}
-
-/*
- * The kernel that turns a stride-1 convolution's output gradient, zero-padded, into its input
- * gradient: flipped[tap][out][in] = kernel[kernel_size - 1 - tap][in][out]. With
- * kernel_size 1 it is the transpose of a dense kernel.
- */
-EXPORT(flip_kernel)
-void flip_kernel(const float *kernel, int kernel_size, int in_channels, int out_channels,
-                 float *flipped) {
-  const int plane = in_channels * out_channels;
-  for (int tap = 0; tap < kernel_size; tap++) {
-    const float *from = kernel + (kernel_size - 1 - tap) * plane;
-    float *to = flipped + tap * plane;
-    for (int i = 0; i < in_channels; i++) {
-      for (int o = 0; o < out_channels; o++) to[o * in_channels + i] = from[i * out_channels + o];
-    }
   }
 }
 

@@ -81,13 +81,6 @@ export interface ForwardKernels {
     activation: number,
     alpha: number,
   ): void;
-  flip_kernel(
-    kernel: Pointer,
-    kernelSize: number,
-    inChannels: number,
-    outChannels: number,
-    flipped: Pointer,
-  ): void;
   spread1d(
     input: Pointer,
     beats: number,

@@ -59,7 +59,27 @@ function addPatchesBack(
   }
 }
 
-/** The filter for the gradient as a convolution: taps reversed, in and out channels swapped. */
+/**
+ * The filter of an input gradient taken as a convolution: `to[tap][out][in]` is
+ * `from[taps - 1 - tap][in][out]`, taps reversed and channels swapped.
+ */
+export function flipFilter(
+  from: Float32Array,
+  to: Float32Array,
+  taps: number,
+  inChannels: number,
+  outChannels: number,
+): void {
+  for (let tap = 0; tap < taps; tap++) {
+    const source = (taps - 1 - tap) * inChannels * outChannels;
+    for (let c = 0; c < inChannels; c++) {
+      for (let o = 0; o < outChannels; o++)
+        to[(tap * outChannels + o) * inChannels + c] = from[source + c * outChannels + o]!;
+    }
+  }
+}
+
+/** The filter for the gradient as a convolution, as a new tensor (see {@link flipFilter}). */
 function flippedFilter(
   backend: BackendWasm,
   filter: TensorInfo,
@@ -70,15 +90,8 @@ function flippedFilter(
     [filterHeight, filterWidth, outChannels, inChannels],
     'float32',
   );
-  const [from, to] = [heapView(backend, filter), heapView(backend, flipped)];
   const taps = filterHeight * filterWidth;
-  for (let tap = 0; tap < taps; tap++) {
-    const source = (taps - 1 - tap) * inChannels * outChannels;
-    for (let c = 0; c < inChannels; c++) {
-      for (let o = 0; o < outChannels; o++)
-        to[(tap * outChannels + o) * inChannels + c] = from[source + c * outChannels + o]!;
-    }
-  }
+  flipFilter(heapView(backend, filter), heapView(backend, flipped), taps, inChannels, outChannels);
   return flipped;
 }
 

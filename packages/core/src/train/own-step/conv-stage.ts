@@ -8,7 +8,9 @@ import {
   winogradKernelFloats,
   winogradScratchFloats,
 } from '../../infer/conv-steps';
+import { flipFilter } from '../../backend/kernels/conv2d-backprop-input';
 import { activationCode } from '../../infer/forward-activations';
+import type { ForwardMemory } from '../../infer/forward-memory';
 import type { Pointer } from '../../infer/forward-module';
 import { UnsupportedForward, type BeatShape } from '../../infer/forward-step';
 import { configChoice, configInteger, outputSteps, samePadding } from '../../infer/layer-config';
@@ -60,6 +62,7 @@ class ConvStage implements TrainingStage {
     readonly weights: StageWeight[],
     private readonly scratch: Scratch,
     private readonly winograd: WinogradUse,
+    private readonly memory: ForwardMemory,
   ) {
     this.shape = { steps: geometry.outSteps, channels: geometry.outChannels };
     this.outputFloats = geometry.outSteps * geometry.outChannels;
@@ -148,7 +151,15 @@ class ConvStage implements TrainingStage {
     const { steps, channels } = this.input;
     const spreadSteps = steps + kernelSize - 1;
     const { flipped, paddedGradient } = this.scratch;
-    kernels.flip_kernel(kernel, kernelSize, channels, outChannels, flipped);
+    const floats = kernelSize * channels * outChannels;
+    const { memory } = this;
+    flipFilter(
+      memory.floats(kernel, floats),
+      memory.floats(flipped, floats),
+      kernelSize,
+      channels,
+      outChannels,
+    );
     let source = buffers.outputGradient;
     if (spreadSteps > outSteps) {
       const lead = kernelSize - 1 - before;
@@ -251,7 +262,7 @@ function makeStage(context: StageContext, geometry: Geometry): ConvStage {
       ),
     );
   }
-  return new ConvStage(shape, geometry, weights, scratch, winograd);
+  return new ConvStage(shape, geometry, weights, scratch, winograd, memory);
 }
 
 /** A Conv1D without dilation, 'valid' or 'same', of any stride. */
