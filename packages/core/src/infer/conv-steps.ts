@@ -124,28 +124,47 @@ function winogradStep(
   };
 }
 
+/** A Conv1D layer's geometry over `steps` input steps, with the zeros 'same' pads around. */
+export interface Conv1dGeometry {
+  kernelSize: number;
+  stride: number;
+  dilation: number;
+  outSteps: number;
+  outChannels: number;
+  before: number;
+  after: number;
+}
+
+/** Reads a Conv1D layer's geometry ('valid' or 'same') for an input of `steps` steps. */
+export function conv1dGeometry(layer: tfl.layers.Layer, steps: number): Conv1dGeometry {
+  const config = layer.getConfig();
+  const padding = configChoice(config, 'padding', ['valid', 'same']);
+  const kernelSize = configInteger(config, 'kernelSize');
+  const stride = configInteger(config, 'strides', 1);
+  const dilation = configInteger(config, 'dilationRate', 1);
+  const outSteps = outputSteps(layer);
+  const span = (kernelSize - 1) * dilation + 1;
+  const { before, after } =
+    padding === 'same' ? samePadding(steps, outSteps, stride, span) : { before: 0, after: 0 };
+  const outChannels = configInteger(config, 'filters');
+  return { kernelSize, stride, dilation, outSteps, outChannels, before, after };
+}
+
 /** Conv1D: 'valid' as it is, 'same' after zero padding; bias and activation fused. */
 export function conv1dSteps(
   layer: tfl.layers.Layer,
   shape: BeatShape,
   memory: ForwardMemory,
 ): LayerSteps {
-  const config = layer.getConfig();
-  const padding = configChoice(config, 'padding', ['valid', 'same']);
   const [kernel, bias] = layerWeights(layer);
+  const { before, after, ...sizes } = conv1dGeometry(layer, shape.steps);
   const geometry: ConvGeometry = {
-    kernelSize: configInteger(config, 'kernelSize'),
-    stride: configInteger(config, 'strides', 1),
-    dilation: configInteger(config, 'dilationRate', 1),
-    outSteps: outputSteps(layer),
-    outChannels: configInteger(config, 'filters'),
-    activation: activationCode(config['activation']),
+    ...sizes,
+    activation: activationCode(layer.getConfig()['activation']),
   };
-  const span = (geometry.kernelSize - 1) * geometry.dilation + 1;
   const steps: ForwardStep[] = [];
   let convInput = shape;
-  if (padding === 'same') {
-    const { before, after } = samePadding(shape.steps, geometry.outSteps, geometry.stride, span);
+  if (before + after > 0) {
     const pad = padStep(shape, before, after);
     steps.push(...pad.steps);
     convInput = pad.shape;

@@ -3,15 +3,28 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BeatShape, ForwardStep, LayerSteps } from './forward-step';
 import { configChoice, configInteger, outputSteps, samePadding } from './layer-config';
 
-/** A windowed pooling layer; windows hanging over the ends see only the steps inside. */
-export function poolingSteps(layer: tfl.layers.Layer, shape: BeatShape, kind: number): LayerSteps {
+/** A pooling layer's windows: window t covers [t * stride - before, + poolSize). */
+export interface PoolingWindow {
+  poolSize: number;
+  stride: number;
+  before: number;
+  outSteps: number;
+}
+
+/** The windows of a windowed pooling layer over a sequence of `steps`. */
+export function poolingWindow(layer: tfl.layers.Layer, steps: number): PoolingWindow {
   const config = layer.getConfig();
   const poolSize = configInteger(config, 'poolSize');
   const stride = configInteger(config, 'strides', poolSize);
   const padding = configChoice(config, 'padding', ['valid', 'same']);
   const outSteps = outputSteps(layer);
-  const before =
-    padding === 'same' ? samePadding(shape.steps, outSteps, stride, poolSize).before : 0;
+  const before = padding === 'same' ? samePadding(steps, outSteps, stride, poolSize).before : 0;
+  return { poolSize, stride, before, outSteps };
+}
+
+/** A windowed pooling layer; windows hanging over the ends see only the steps inside. */
+export function poolingSteps(layer: tfl.layers.Layer, shape: BeatShape, kind: number): LayerSteps {
+  const { poolSize, stride, before, outSteps } = poolingWindow(layer, shape.steps);
   const step: ForwardStep = {
     inPlace: false,
     outputFloats: outSteps * shape.channels,

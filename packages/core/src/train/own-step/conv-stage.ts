@@ -4,6 +4,7 @@
  * taken from the output in the backward.
  */
 import {
+  conv1dGeometry,
   winogradApplies,
   winogradKernelFloats,
   winogradScratchFloats,
@@ -13,7 +14,7 @@ import { activationCode } from '../../infer/forward-activations';
 import type { ForwardMemory } from '../../infer/forward-memory';
 import type { Pointer } from '../../infer/forward-module';
 import { UnsupportedForward, type BeatShape } from '../../infer/forward-step';
-import { configChoice, configInteger, outputSteps, samePadding } from '../../infer/layer-config';
+import { configInteger } from '../../infer/layer-config';
 import {
   DERIVATIVE_FROM_OUTPUT,
   storeWeights,
@@ -267,26 +268,10 @@ function makeStage(context: StageContext, geometry: Geometry): ConvStage {
 
 /** A Conv1D without dilation, 'valid' or 'same', of any stride. */
 export function conv1dStage(context: StageContext): TrainingStage {
-  const config = context.layer.getConfig();
-  const stride = configInteger(config, 'strides', 1);
-  const dilation = configInteger(config, 'dilationRate', 1);
+  const { dilation, ...geometry } = conv1dGeometry(context.layer, context.shape.steps);
   if (dilation !== 1) throw new UnsupportedForward(`dilation ${dilation}`);
-  const padding = configChoice(config, 'padding', ['valid', 'same']);
-  const kernelSize = configInteger(config, 'kernelSize');
-  const outSteps = outputSteps(context.layer);
-  const { before, after } =
-    padding === 'same'
-      ? samePadding(context.shape.steps, outSteps, stride, kernelSize)
-      : { before: 0, after: 0 };
-  return makeStage(context, {
-    kernelSize,
-    stride,
-    before,
-    after,
-    outSteps,
-    outChannels: configInteger(config, 'filters'),
-    activation: activationOf(config['activation']),
-  });
+  const activation = activationOf(context.layer.getConfig()['activation']);
+  return makeStage(context, { ...geometry, activation });
 }
 
 /**

@@ -2,14 +2,10 @@
 import { POOLING_CODES } from '../../infer/forward-activations';
 import type { ForwardKernels, Pointer } from '../../infer/forward-module';
 import { UnsupportedForward, type BeatShape } from '../../infer/forward-step';
-import { configChoice, configInteger, outputSteps, samePadding } from '../../infer/layer-config';
+import { poolingWindow, type PoolingWindow } from '../../infer/pooling-steps';
 import type { BackwardBuffers, StageContext, TrainingStage } from './training-stage';
 
-interface Window {
-  poolSize: number;
-  stride: number;
-  before: number;
-  outSteps: number;
+interface Window extends PoolingWindow {
   kind: number;
 }
 
@@ -64,14 +60,7 @@ function overhangs(steps: number, window: Window): boolean {
  * does), its forward pass by the steps inside, and the two paths would part.
  */
 export function poolingStage(context: StageContext, kind: number): TrainingStage {
-  const config = context.layer.getConfig();
-  const poolSize = configInteger(config, 'poolSize');
-  const stride = configInteger(config, 'strides', poolSize);
-  const padding = configChoice(config, 'padding', ['valid', 'same']);
-  const outSteps = outputSteps(context.layer);
-  const before =
-    padding === 'same' ? samePadding(context.shape.steps, outSteps, stride, poolSize).before : 0;
-  const window = { poolSize, stride, before, outSteps, kind };
+  const window = { ...poolingWindow(context.layer, context.shape.steps), kind };
   if (kind === POOLING_CODES.average && overhangs(context.shape.steps, window)) {
     throw new UnsupportedForward('average windows that hang over the ends');
   }
