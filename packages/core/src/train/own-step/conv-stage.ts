@@ -17,6 +17,7 @@ import { UnsupportedForward, type BeatShape } from '../../infer/forward-step';
 import { configInteger } from '../../infer/layer-config';
 import {
   DERIVATIVE_FROM_OUTPUT,
+  floatsOf,
   storeWeights,
   type BackwardBuffers,
   type StageContext,
@@ -54,7 +55,6 @@ interface WinogradUse {
 }
 
 class ConvStage implements TrainingStage {
-  readonly outputFloats: number;
   readonly shape: BeatShape;
 
   constructor(
@@ -66,7 +66,6 @@ class ConvStage implements TrainingStage {
     private readonly memory: ForwardMemory,
   ) {
     this.shape = { steps: geometry.outSteps, channels: geometry.outChannels };
-    this.outputFloats = geometry.outSteps * geometry.outChannels;
   }
 
   private get paddedSteps(): number {
@@ -124,7 +123,7 @@ class ConvStage implements TrainingStage {
     const { steps, channels } = this.input;
     const { beats, outputGradient: dy } = buffers;
     if (activation !== LINEAR) {
-      kernels.activation_gradient(dy, buffers.output, beats * this.outputFloats, activation, 0);
+      kernels.activation_gradient(dy, buffers.output, beats * floatsOf(this.shape), activation, 0);
     }
     const [kernel, bias] = this.weights;
     if (bias !== undefined) kernels.sum_rows(dy, beats * outSteps, outChannels, bias.gradient);
@@ -297,7 +296,6 @@ export function denseStage(context: StageContext): TrainingStage {
 
 /** A stage on single rows run over every step of a beat, as beats of one step each. */
 class RowsStage implements TrainingStage {
-  readonly outputFloats: number;
   readonly shape: BeatShape;
   readonly weights: StageWeight[];
 
@@ -305,7 +303,6 @@ class RowsStage implements TrainingStage {
     private readonly inner: TrainingStage,
     private readonly steps: number,
   ) {
-    this.outputFloats = inner.outputFloats * steps;
     this.shape = { steps, channels: inner.shape.channels };
     this.weights = inner.weights;
   }

@@ -8,32 +8,34 @@
 import type { ForwardKernels, Pointer } from '../../infer/forward-module';
 import { UnsupportedForward, type BeatShape } from '../../infer/forward-step';
 import type { RandomSource } from '../../util/seeded-random';
-import type { BackwardBuffers, StageContext, TrainingStage } from './training-stage';
+import {
+  floatsOf,
+  type BackwardBuffers,
+  type StageContext,
+  type TrainingStage,
+} from './training-stage';
 
 const UINT32 = 2 ** 32;
 
 class DropoutStage implements TrainingStage {
   readonly weights = [];
-  readonly outputFloats: number;
 
   constructor(
     readonly shape: BeatShape,
     private readonly rate: number,
     private readonly random: RandomSource,
     private readonly mask: Pointer,
-  ) {
-    this.outputFloats = shape.steps * shape.channels;
-  }
+  ) {}
 
   forward(kernels: ForwardKernels, beats: number, input: Pointer, output: Pointer): void {
     const [low, high] = [this.random(), this.random()].map((u) => Math.floor(u * UINT32) >>> 0);
-    kernels.dropout(input, beats * this.outputFloats, this.rate, low!, high!, this.mask, output);
+    kernels.dropout(input, beats * floatsOf(this.shape), this.rate, low!, high!, this.mask, output);
   }
 
   backward(kernels: ForwardKernels, buffers: BackwardBuffers): void {
     if (!buffers.inputGradientNeeded) return;
     const { beats, outputGradient, inputGradient } = buffers;
-    const count = beats * this.outputFloats;
+    const count = beats * floatsOf(this.shape);
     kernels.multiply_by(outputGradient, this.mask, count);
     kernels.pad1d(
       outputGradient,

@@ -5,6 +5,7 @@ import { UnsupportedForward, type BeatShape } from '../../infer/forward-step';
 import { configInteger } from '../../infer/layer-config';
 import {
   DERIVATIVE_FROM_OUTPUT,
+  floatsOf,
   type BackwardBuffers,
   type StageContext,
   type TrainingStage,
@@ -15,20 +16,17 @@ const DEFAULT_ALPHA = 0.3;
 
 class ActivationStage implements TrainingStage {
   readonly weights = [];
-  readonly outputFloats: number;
 
   constructor(
     readonly shape: BeatShape,
     private readonly code: number,
     private readonly alpha: number,
-  ) {
-    this.outputFloats = shape.steps * shape.channels;
-  }
+  ) {}
 
   forward(kernels: ForwardKernels, beats: number, input: Pointer, output: Pointer): void {
     const { steps, channels } = this.shape;
     kernels.pad1d(input, beats, steps, channels, 0, 0, output);
-    kernels.activate(output, beats * this.outputFloats, this.code, this.alpha);
+    kernels.activate(output, beats * floatsOf(this.shape), this.code, this.alpha);
   }
 
   backward(kernels: ForwardKernels, buffers: BackwardBuffers): void {
@@ -36,7 +34,7 @@ class ActivationStage implements TrainingStage {
     const { beats, outputGradient, inputGradient } = buffers;
     const { steps, channels } = this.shape;
     kernels.pad1d(outputGradient, beats, steps, channels, 0, 0, inputGradient);
-    const count = beats * this.outputFloats;
+    const count = beats * floatsOf(this.shape);
     kernels.activation_gradient(inputGradient, buffers.output, count, this.code, this.alpha);
   }
 }
@@ -60,7 +58,6 @@ export function activationLayerStage({ layer, shape }: StageContext): TrainingSt
 
 class CausalPaddingStage implements TrainingStage {
   readonly weights = [];
-  readonly outputFloats: number;
   readonly shape: BeatShape;
 
   constructor(
@@ -68,7 +65,6 @@ class CausalPaddingStage implements TrainingStage {
     private readonly padding: number,
   ) {
     this.shape = { steps: input.steps + padding, channels: input.channels };
-    this.outputFloats = this.shape.steps * input.channels;
   }
 
   forward(kernels: ForwardKernels, beats: number, input: Pointer, output: Pointer): void {

@@ -46,7 +46,6 @@ interface Cell {
 }
 
 class LstmStage implements TrainingStage {
-  readonly outputFloats: number;
   readonly shape: BeatShape;
 
   constructor(
@@ -57,7 +56,6 @@ class LstmStage implements TrainingStage {
   ) {
     const outSteps = cell.returnSequences ? input.steps : 1;
     this.shape = { steps: outSteps, channels: cell.units };
-    this.outputFloats = outSteps * cell.units;
   }
 
   /** Rows of the output per call: beats times output steps. */

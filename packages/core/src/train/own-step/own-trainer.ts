@@ -16,7 +16,7 @@ import { createRandom, type RandomSource } from '../../util/seeded-random';
 import { AdamSchedule, type AdamRanges, type AdamSettings } from '../adam-schedule';
 import { softmaxCrossEntropy, type BatchScore } from './softmax-loss';
 import { planStages, type StagePlan } from './stage-plan';
-import { store, unstore, type StageWeight } from './training-stage';
+import { floatsOf, store, unstore, type StageWeight } from './training-stage';
 
 /** What the trainer needs besides the model. */
 export interface OwnTrainerOptions {
@@ -63,10 +63,10 @@ export class OwnTrainer {
   ) {
     const { capacity } = options;
     const { stages, input } = plan;
-    const largest = Math.max(input.steps * input.channels, ...stages.map((s) => s.outputFloats));
+    const largest = Math.max(floatsOf(input), ...stages.map((stage) => floatsOf(stage.shape)));
     this.buffers = {
-      input: memory.reserve(capacity * input.steps * input.channels),
-      outputs: stages.map((stage) => memory.reserve(capacity * stage.outputFloats)),
+      input: memory.reserve(capacity * floatsOf(input)),
+      outputs: stages.map((stage) => memory.reserve(capacity * floatsOf(stage.shape))),
       gradients: [memory.reserve(capacity * largest), memory.reserve(capacity * largest)],
     };
     this.weights = stages.flatMap((stage) => stage.weights);
@@ -151,7 +151,7 @@ export class OwnTrainer {
   /** Copies the batch's samples into the input buffer; returns its one-hot labels. */
   private gather(data: TrainingRows, rows: Int32Array): Float32Array {
     const { input } = this.plan;
-    const sampleFloats = input.steps * input.channels;
+    const sampleFloats = floatsOf(input);
     const classes = this.plan.classes;
     const samples = this.memory.floats(this.buffers.input, rows.length * sampleFloats);
     const oneHot = new Float32Array(rows.length * classes);

@@ -11,7 +11,6 @@ interface Window extends PoolingWindow {
 
 class PoolingStage implements TrainingStage {
   readonly weights = [];
-  readonly outputFloats: number;
   readonly shape: BeatShape;
 
   constructor(
@@ -19,7 +18,6 @@ class PoolingStage implements TrainingStage {
     private readonly window: Window,
   ) {
     this.shape = { steps: window.outSteps, channels: input.channels };
-    this.outputFloats = window.outSteps * input.channels;
   }
 
   forward(kernels: ForwardKernels, beats: number, input: Pointer, output: Pointer): void {

@@ -74,13 +74,16 @@ export interface BackwardBuffers {
 
 /** One layer's calls; its records and scratch are sized for the trainer's largest batch. */
 export interface TrainingStage {
-  /** Floats per beat it writes. */
-  outputFloats: number;
   shape: BeatShape;
   weights: StageWeight[];
   forward(kernels: ForwardKernels, beats: number, input: Pointer, output: Pointer): void;
   /** Writes every weight's gradient, and the input's gradient when it is needed. */
   backward(kernels: ForwardKernels, buffers: BackwardBuffers): void;
+}
+
+/** Floats of one beat's activations of `shape`. */
+export function floatsOf(shape: BeatShape): number {
+  return shape.steps * shape.channels;
 }
 
 /** What a stage's translation gets: the layer, its input shape and where to keep things. */
