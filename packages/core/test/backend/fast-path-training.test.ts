@@ -7,8 +7,8 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { initBackend } from '../../src/backend/init-backend';
 import type { BeatDataset } from '../../src/data/beat-dataset';
 import { bumpBeats } from '../fixtures/bump-beats';
+import { PARITY_TRAINING } from '../fixtures/parity-training';
 import { trainModel } from '../../src/train/train-model';
-import type { TrainingConfig } from '../../src/train/training-config';
 import { createRandom, withRandom } from '../../src/util/seeded-random';
 import { worstError } from './helpers/parity';
 
@@ -53,14 +53,7 @@ function recipeLike(): tfl.LayersModel {
   );
 }
 
-const CONFIG: TrainingConfig = {
-  optimizer: { name: 'adam', learningRate: 0.01 },
-  loss: 'categoricalCrossentropy',
-  epochs: 4,
-  batchSize: 16,
-  validationSplit: 0.25,
-  seed: 3,
-};
+const CONFIG = PARITY_TRAINING;
 
 interface Run {
   losses: number[];

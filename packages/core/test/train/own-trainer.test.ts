@@ -12,6 +12,7 @@ import { trainModel, type TrainingHistory } from '../../src/train/train-model';
 import type { TrainingConfig } from '../../src/train/training-config';
 import { worstError } from '../backend/helpers/parity';
 import { bumpBeats } from '../fixtures/bump-beats';
+import { PARITY_TRAINING } from '../fixtures/parity-training';
 import {
   build,
   LENGTH,
@@ -31,14 +32,7 @@ const LEARNED = 2e-3;
 /** 71 training beats, so that the last batch of each epoch has an odd count, 7. */
 const BEATS = 94;
 
-const CONFIG: TrainingConfig = {
-  optimizer: { name: 'adam', learningRate: 0.01 },
-  loss: 'categoricalCrossentropy',
-  epochs: 4,
-  batchSize: 16,
-  validationSplit: 0.25,
-  seed: 3,
-};
+const CONFIG = PARITY_TRAINING;
 
 function bumps(): BeatDataset {
   return bumpBeats({

@@ -19,15 +19,21 @@ import { type OwnKernelRun, runOwnKernel } from './own-kernels';
 /** The kernels' vector width: units must be a multiple of it. */
 const LANES = 4;
 
+/** The sizes of the layer, or undefined when its units are not in fours. */
+function ownSizes(x: TensorInfo, recurrentKernel: TensorInfo): LstmSizes | undefined {
+  const sizes = lstmSizes(x.shape, recurrentKernel.shape);
+  return sizes.units % LANES === 0 ? sizes : undefined;
+}
+
 /** The layer's output and the records, or undefined where the own kernel does not apply. */
 export function ownLstmForward(
   backend: BackendWasm,
   inputs: LstmForwardInputs,
   attrs: FusedLstmAttrs,
 ): TensorInfo[] | undefined {
-  const sizes = lstmSizes(inputs.x.shape, inputs.recurrentKernel.shape);
+  const sizes = ownSizes(inputs.x, inputs.recurrentKernel);
+  if (sizes === undefined) return undefined;
   const { batch, steps, units } = sizes;
-  if (units % LANES !== 0) return undefined;
   const rows = batch * steps;
   const outShape = attrs.returnSequences ? [batch, steps, units] : [batch, units];
   const shapes = [outShape, [rows, 4 * units], [rows, units], [rows, units], [rows, units]];
@@ -75,9 +81,9 @@ export function ownLstmBackward(
   inputs: LstmBackwardInputs,
   attrs: FusedLstmAttrs,
 ): TensorInfo[] | undefined {
-  const sizes = lstmSizes(inputs.x.shape, inputs.recurrentKernel.shape);
+  const sizes = ownSizes(inputs.x, inputs.recurrentKernel);
+  if (sizes === undefined) return undefined;
   const { batch, steps, units } = sizes;
-  if (units % LANES !== 0) return undefined;
   const width = 4 * units;
   const shapes = [[batch, steps, sizes.inputs], [sizes.inputs, width], [units, width], [width]];
   const { dy, x, kernel, recurrentKernel, gates, cells, tanhCells, hidden } = inputs;
